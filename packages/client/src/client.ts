@@ -1,0 +1,161 @@
+/**
+ * createKooDriveClient: openapi-fetch, typed with the spec's paths, plus what KooDrive needs.
+ *
+ *   kd.GET(path, init)                           typed by @koodrive/types
+ *   └─ openapi-fetch                             builds the URL, query and JSON body
+ *      └─ middleware: kooDriveHeaders            X-User-Id, language, X-Traceid (once per call)
+ *         └─ fetch: transport                    X-Date, Authorization (once per attempt)
+ *   ← readResult                                 lossless JSON; HTTP failure or code ≠ 0 → KooDriveApiError
+ */
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { HttpMethod } from 'openapi-typescript-helpers';
+import { createTokenAuthorizer } from './auth/token-auth.js';
+import { KooDriveConnectionError, KooDriveError, type KooDriveRequestInfo, KooDriveValidationError } from './errors.js';
+import { assertHeaderValue } from './headers/header-value.js';
+import { assertTraceId, generateTraceId } from './headers/trace-id.js';
+import { systemClock } from './headers/x-date.js';
+import { kooDriveHeaders } from './middleware/koodrive-headers.js';
+import { operationIdFor } from './operations.js';
+import { assertValidOptions, type KooDriveAuth, type KooDriveClientOptions } from './options.js';
+import { type PaginateOptions, paginateByOffset } from './pagination.js';
+import { type KooDriveResult, readResult } from './response/read-result.js';
+import { servers } from './servers.js';
+import { type Authorizer, createTransport, SendFailure } from './transport/fetch-wrapper.js';
+import type { KooDriveMethod, KooDrivePaths, OffsetPagedPath, PageItem, SuccessBody } from './types.js';
+import { unwrap } from './unwrap.js';
+
+export interface KooDriveClient {
+  GET: KooDriveMethod<'get'>;
+  POST: KooDriveMethod<'post'>;
+  PUT: KooDriveMethod<'put'>;
+  DELETE: KooDriveMethod<'delete'>;
+  /**
+   * Every row of an offset/limit list, fetched page by page as the loop asks for them.
+   * `for await (const row of kd.paginate('/koodrive/ose/v1/space/usage/quota')) …`
+   * A failed page throws its KooDriveApiError.
+   */
+  paginate<Path extends OffsetPagedPath>(
+    url: Path,
+    init?: Parameters<KooDriveMethod<'get'>>[1],
+    options?: PaginateOptions,
+  ): AsyncGenerator<PageItem<SuccessBody<KooDrivePaths[Path]['get']>>, void, undefined>;
+  /** Adds openapi-fetch middleware; it runs after the KooDrive headers are set. */
+  use(...middleware: Middleware[]): void;
+  eject(...middleware: Middleware[]): void;
+  /** The openapi-fetch client underneath: same middleware and transport, openapi-fetch's own results. */
+  readonly raw: Client<KooDrivePaths>;
+}
+
+type CallInit = {
+  params?: { query?: Record<string, unknown>; header?: Record<string, unknown>; path?: Record<string, unknown> };
+  headers?: HeadersInit;
+  [key: string]: unknown;
+};
+
+function createAuthorizer(auth: KooDriveAuth): Authorizer {
+  return createTokenAuthorizer(auth);
+}
+
+/** The caller's raw `headers` as name/value pairs, read without building a Headers (which would throw on a bad value). */
+function rawHeaderEntries(headers: HeadersInit | undefined): [string, string][] {
+  if (headers === undefined) return [];
+  if (headers instanceof Headers) return [...headers.entries()];
+  return Array.isArray(headers) ? (headers as [string, string][]) : Object.entries(headers);
+}
+
+/** The trace ID the caller chose for this call, through the typed header parameter or raw headers. */
+function callerTraceId(init: CallInit): unknown {
+  const raw = rawHeaderEntries(init.headers).find(([name]) => name.toLowerCase() === 'x-traceid');
+  return init.params?.header?.['X-Traceid'] ?? raw?.[1];
+}
+
+/** Checks the header values a caller set on one request, so that a bad one is named before fetch sees it. */
+function assertCallerHeaders(init: CallInit): void {
+  for (const [name, value] of Object.entries(init.params?.header ?? {})) {
+    if (value !== undefined && value !== null) assertHeaderValue(`header ${name}`, String(value));
+  }
+  for (const [name, value] of rawHeaderEntries(init.headers)) assertHeaderValue(`header ${name}`, value);
+}
+
+/** Errors thrown while a call was under way, as KooDriveErrors. */
+function toCallError(error: unknown, info: KooDriveRequestInfo): KooDriveError {
+  if (error instanceof KooDriveError) return error;
+  if (error instanceof SendFailure) return new KooDriveConnectionError(info, { cause: error.cause });
+  // Anything else failed while the request was being built (fetch refuses a header value, say),
+  // so nothing was sent. Quoted values are dropped from the message: they may be secrets.
+  const reason = error instanceof Error ? error.message.replace(/"[^"]*"/g, '"…"') : String(error);
+  return new KooDriveValidationError('request', `could not be built for ${info.operationId}: ${reason}`);
+}
+
+export function createKooDriveClient(options: KooDriveClientOptions): KooDriveClient {
+  assertValidOptions(options);
+  const {
+    userId,
+    auth,
+    language,
+    traceId: makeTraceId = generateTraceId,
+    clock = systemClock,
+    fetch = (request: Request) => globalThis.fetch(request),
+    baseUrl = servers.intl,
+    ...openapiFetchOptions
+  } = options;
+
+  const raw = createClient<KooDrivePaths>({
+    ...openapiFetchOptions,
+    baseUrl,
+    fetch: createTransport({ fetch, clock, authorize: createAuthorizer(auth) }),
+  });
+  raw.use(kooDriveHeaders({ userId, language, traceId: makeTraceId }));
+
+  async function call(
+    method: Uppercase<HttpMethod>,
+    url: string,
+    init: CallInit = {},
+  ): Promise<KooDriveResult<unknown>> {
+    assertCallerHeaders(init);
+    const traceId = callerTraceId(init) ?? makeTraceId();
+    assertTraceId('header X-Traceid', traceId);
+    const info: KooDriveRequestInfo = { operationId: operationIdFor(method, url), method, path: url, traceId };
+    const params = { ...init.params, header: { ...init.params?.header, 'X-Traceid': traceId } };
+    try {
+      const result = await raw.request(
+        method.toLowerCase() as never,
+        url as never,
+        {
+          ...init,
+          params,
+          parseAs: 'text',
+        } as never,
+      );
+      return readResult(result, info);
+    } catch (error) {
+      throw toCallError(error, info);
+    }
+  }
+
+  const method = (name: Uppercase<HttpMethod>) => ((url: string, init?: CallInit) => call(name, url, init)) as never;
+
+  return {
+    GET: method('GET'),
+    POST: method('POST'),
+    PUT: method('PUT'),
+    DELETE: method('DELETE'),
+    paginate(url, init, paginateOptions = {}) {
+      const base = (init ?? {}) as CallInit;
+      const query = base.params?.query ?? {};
+      const fetchPage = async (offset: number, limit: number) =>
+        (await unwrap(
+          call('GET', url, { ...base, params: { ...base.params, query: { ...query, offset, limit } } }),
+        )) as Record<string, unknown>;
+      return paginateByOffset(fetchPage, {
+        offset: Number(query.offset ?? 0),
+        pageSize: paginateOptions.pageSize ?? Number(query.limit ?? 100),
+        itemsKey: paginateOptions.itemsKey,
+        operation: operationIdFor('GET', url),
+      });
+    },
+    use: (...middleware) => raw.use(...middleware),
+    eject: (...middleware) => raw.eject(...middleware),
+    raw,
+  };
+}

@@ -1,0 +1,71 @@
+import type { ClientOptions } from 'openapi-fetch';
+import type { TokenAuth } from './auth/token-auth.js';
+import { KooDriveValidationError } from './errors.js';
+import { assertHeaderValue } from './headers/header-value.js';
+import type { Clock } from './headers/x-date.js';
+import type { FetchLike } from './transport/fetch-wrapper.js';
+
+/** How the client proves who it is. `{ type: 'token' }` today; app signatures slot in beside it. */
+export type KooDriveAuth = TokenAuth;
+
+export interface KooDriveClientOptions extends Omit<ClientOptions, 'fetch' | 'baseUrl' | 'headers'> {
+  /** The KooDrive user the calls act for (a 19-digit ID, as a string), sent as X-User-Id. */
+  userId: string;
+  auth: KooDriveAuth;
+  /** Default: the international endpoint, `servers.intl`. */
+  baseUrl?: string;
+  /** The `language` header; default `en-US`. */
+  language?: string;
+  /** Default: the global fetch, looked up at each call (so test interceptors installed later still apply). */
+  fetch?: FetchLike;
+  /** Where X-Date comes from; default the system clock. */
+  clock?: Clock;
+  /** Makes each call's X-Traceid; default 58 random hex characters. */
+  traceId?: () => string;
+  /** Headers sent with every request (the managed ones are set by the client). */
+  headers?: Record<string, string>;
+}
+
+function assertBaseUrl(value: unknown): asserts value is string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new KooDriveValidationError(
+      'baseUrl',
+      'must be an absolute URL such as https://intl.myhuaweicloud-koodrive.com',
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new KooDriveValidationError('baseUrl', `must use https (or http for a local mock), not ${url.protocol}`);
+  }
+  if (url.search || url.hash) throw new KooDriveValidationError('baseUrl', 'must not have a query or a fragment');
+}
+
+function assertAuth(auth: unknown): asserts auth is KooDriveAuth {
+  if (typeof auth !== 'object' || auth === null) {
+    throw new KooDriveValidationError('auth', "is required, e.g. { type: 'token', token }");
+  }
+  const { type } = auth as { type?: unknown };
+  if (type !== 'token') throw new KooDriveValidationError('auth.type', `must be 'token', got ${JSON.stringify(type)}`);
+  const { token, format } = auth as TokenAuth;
+  if (token === undefined || token === null || token === '') {
+    throw new KooDriveValidationError('auth.token', 'is missing: pass the access token or a function that returns it');
+  }
+  if (typeof token === 'string') assertHeaderValue('auth.token', token);
+  else if (typeof token !== 'function')
+    throw new KooDriveValidationError('auth.token', 'must be a string or a function');
+  if (format !== undefined && !['bearer', 'bearer-plus', 'bare'].includes(format)) {
+    throw new KooDriveValidationError('auth.format', "must be 'bearer', 'bearer-plus' or 'bare'");
+  }
+}
+
+/** Checks the options once, at creation, so that a mistake surfaces before any request. */
+export function assertValidOptions(options: KooDriveClientOptions): void {
+  if (typeof options !== 'object' || options === null) throw new KooDriveValidationError('options', 'are required');
+  assertHeaderValue('userId', options.userId);
+  assertAuth(options.auth);
+  if (options.baseUrl !== undefined) assertBaseUrl(options.baseUrl);
+  if (options.language !== undefined) assertHeaderValue('language', options.language);
+  for (const [name, value] of Object.entries(options.headers ?? {})) assertHeaderValue(`headers.${name}`, value);
+}

@@ -1,0 +1,61 @@
+/**
+ * The client's view of the spec's types. The spec documents X-User-Id, X-Date and Host as
+ * required, but the client sends them itself, so here they (and the other managed headers) are
+ * optional: callers may still set them per request.
+ */
+import type { paths } from '@koodrive/types';
+import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import type { KooDriveResult } from './response/read-result.js';
+
+/** Headers the client manages. */
+export type ManagedHeader = 'X-User-Id' | 'X-Date' | 'X-Traceid' | 'language' | 'Host';
+
+type RelaxHeaders<Headers> =
+  Headers extends Record<string, unknown>
+    ? Omit<Headers, ManagedHeader> & Partial<Pick<Headers, Extract<keyof Headers, ManagedHeader>>>
+    : Headers;
+
+type RelaxOperation<Operation> = Operation extends { parameters: infer Params extends { header?: unknown } }
+  ? Omit<Operation, 'parameters'> & {
+      parameters: Omit<Params, 'header'> & { header?: RelaxHeaders<NonNullable<Params['header']>> };
+    }
+  : Operation;
+
+/** The spec's `paths`, with the managed headers optional. */
+export type KooDrivePaths = {
+  [Path in keyof paths]: { [Method in keyof paths[Path]]: RelaxOperation<paths[Path][Method]> };
+};
+
+/** The JSON body of an operation's success response. */
+export type SuccessBody<Operation> =
+  Operation extends Record<string | number, unknown>
+    ? NonNullable<Extract<FetchResponse<Operation, object, `${string}/${string}`>, { error?: never }>['data']>
+    : never;
+
+// As openapi-fetch does: the init argument is optional exactly when nothing in it is required.
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+
+/** `kd.GET`, `kd.POST`, …: openapi-fetch's typed call, resolving to data or a KooDriveApiError. */
+export type KooDriveMethod<Method extends HttpMethod> = <
+  Path extends PathsWithMethod<KooDrivePaths, Method>,
+  Init extends MaybeOptionalInit<KooDrivePaths[Path], Method>,
+>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<KooDriveResult<SuccessBody<KooDrivePaths[Path][Method]>>>;
+
+type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
+
+/** GET paths whose query takes `offset` and `limit`: the ones `paginate` walks. */
+export type OffsetPagedPath = {
+  [Path in PathsWithMethod<KooDrivePaths, 'get'>]: 'offset' | 'limit' extends keyof QueryOf<KooDrivePaths[Path]['get']>
+    ? Path
+    : never;
+}[PathsWithMethod<KooDrivePaths, 'get'>];
+
+/** The element type of the array field(s) of a page, e.g. SpaceQuotaUsage for GetSpaceUsageByQuota's `data`. */
+export type PageItem<Body> = {
+  [Key in keyof Body]-?: NonNullable<Body[Key]> extends readonly (infer Item)[] ? Item : never;
+}[keyof Body];

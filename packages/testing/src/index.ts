@@ -1,0 +1,14 @@
+export { makeSpaceQuotaUsage, makeSpaceQuotaUsageList } from './factories/space-quota-usage.js';
+export { fixtures } from './fixtures/index.js';
+export { errorBody, type KooDriveErrorBody, resultCodes } from './mock/errors.js';
+export { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from './mock/mock-koodrive.js';
+export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
+export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
+export type {
+  MockContext,
+  MockHandler,
+  MockReply,
+  MockRequest,
+  MockState,
+  RecordedRequest,
+} from './mock/types.js';

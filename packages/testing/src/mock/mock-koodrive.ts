@@ -1,0 +1,126 @@
+/**
+ * The mock KooDrive, independent of any transport: a function from a fetch Request to a fetch
+ * Response. The HTTP server (server.ts) and the MSW handlers (msw/handlers.ts) both serve it.
+ *
+ * Every request is recorded, then checked in the order a gateway would: route (404/405),
+ * authentication (401), parameters, headers and body against the spec (400, code 13000102).
+ * Requests that pass go to the operation's handler: one the test supplied, else the default route.
+ */
+import { type AuthenticationOptions, authenticate } from './authenticate.js';
+import { errorBody, resultCodes } from './errors.js';
+import { stringifyJson } from './json.js';
+import { defaultRoutes } from './routes/index.js';
+import { createSpecValidator, type SpecValidator } from './spec-validator.js';
+import type { MockContext, MockHandler, MockReply, MockState, RecordedRequest } from './types.js';
+
+export interface MockKooDriveOptions extends AuthenticationOptions {
+  /** Handlers that replace the default routes, by operationId. */
+  handlers?: Record<string, MockHandler>;
+  /** Initial data. */
+  state?: Partial<MockState>;
+  /** Rows answered when a list request has no `limit`; default 100. */
+  defaultPageSize?: number;
+  /** The mock's clock, also sent as each response's Date header; default the system clock. */
+  clock?: () => Date;
+}
+
+export interface MockKooDrive {
+  /** Answers one request. */
+  handle(request: Request): Promise<Response>;
+  /** The mock's data; change it between calls. */
+  readonly state: MockState;
+  /** Every request received, oldest first. */
+  readonly requests: RecordedRequest[];
+  /** Replaces the handler of an operation until `reset()`. */
+  use(operationId: string, handler: MockHandler): void;
+  /** Forgets recorded requests and handlers added with `use`. */
+  reset(): void;
+}
+
+let sharedValidator: SpecValidator | undefined;
+
+function jsonResponse(status: number, body: unknown, date: Date, headers: Record<string, string> = {}): Response {
+  return new Response(stringifyJson(body), {
+    status,
+    headers: { 'content-type': 'application/json;charset=UTF-8', date: date.toUTCString(), ...headers },
+  });
+}
+
+function toResponse(reply: MockReply, date: Date): Response {
+  if (reply instanceof Response) return reply;
+  return jsonResponse(reply.status ?? 200, reply.body ?? { code: 0, msg: 'success' }, date, reply.headers);
+}
+
+export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDrive {
+  sharedValidator ??= createSpecValidator();
+  const validator = sharedValidator;
+  const { defaultPageSize = 100, clock = () => new Date() } = options;
+  const state: MockState = { spaceQuotaUsage: [], ...options.state };
+  const initialHandlers = { ...options.handlers };
+  let handlers: Record<string, MockHandler> = { ...initialHandlers };
+  const requests: RecordedRequest[] = [];
+  const context: MockContext = { state, defaultPageSize, now: clock };
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    // In-process (MSW) requests never reach a wire, where fetch would add Host from the URL.
+    headers.host ??= url.host;
+    const bodyText = await request.text();
+    const record: RecordedRequest = { method: request.method, url, headers, bodyText, status: 0 };
+    requests.push(record);
+    const answer = (status: number, body: unknown) => {
+      record.status = status;
+      return jsonResponse(status, body, clock());
+    };
+
+    const validation = validator.validate({
+      method: request.method,
+      pathname: url.pathname,
+      searchParams: url.searchParams,
+      headers,
+      bodyText,
+    });
+    if (!validation.ok && validation.status !== 400) {
+      return answer(validation.status, errorBody(resultCodes.badRequest, validation.problem));
+    }
+    const auth = authenticate(headers.authorization, options);
+    if (!auth.ok) return answer(auth.status, auth.body);
+    if (!validation.ok) {
+      return answer(
+        400,
+        errorBody(resultCodes.parameterValidationFailed, `parameter validation failed: ${validation.problem}`),
+      );
+    }
+
+    const { route, pathParams, query, body } = validation.request;
+    record.operationId = route.operationId;
+    const handler = handlers[route.operationId] ?? defaultRoutes[route.operationId];
+    if (!handler) {
+      return answer(500, errorBody(resultCodes.innerInvokeFailure, `the mock has no handler for ${route.operationId}`));
+    }
+    const reply = await handler(
+      { operationId: route.operationId, method: request.method, path: url.pathname, pathParams, query, headers, body },
+      context,
+    );
+    const response = toResponse(reply, clock());
+    record.status = response.status;
+    return response;
+  }
+
+  return {
+    handle,
+    state,
+    requests,
+    use(operationId, handler) {
+      handlers[operationId] = handler;
+    },
+    reset() {
+      requests.length = 0;
+      handlers = { ...initialHandlers };
+    },
+  };
+}

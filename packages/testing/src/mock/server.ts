@@ -1,0 +1,83 @@
+/** The mock KooDrive as a real HTTP server on loopback, for tests that must see the wire. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from './mock-koodrive.js';
+
+export interface MockServerOptions extends MockKooDriveOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface RunningMockKooDrive extends MockKooDrive {
+  /** The base URL to give the client, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function toFetchRequest(incoming: IncomingMessage, body: Buffer): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const method = incoming.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`, {
+    method,
+    headers,
+    ...(hasBody ? { body: new Uint8Array(body) } : {}),
+  });
+}
+
+async function writeFetchResponse(outgoing: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  outgoing.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  outgoing.end(body);
+}
+
+export async function startMockKooDrive(options: MockServerOptions = {}): Promise<RunningMockKooDrive> {
+  const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
+  const mock = createMockKooDrive(mockOptions);
+  const server = createServer((incoming, outgoing) => {
+    readBody(incoming)
+      .then((body) => mock.handle(toFetchRequest(incoming, body)))
+      .then((response) => writeFetchResponse(outgoing, response))
+      .catch((error: unknown) => {
+        outgoing.writeHead(500, { 'content-type': 'application/json' });
+        outgoing.end(JSON.stringify({ code: 13000201, msg: `mock failure: ${String(error)}` }));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const { port: boundPort } = server.address() as AddressInfo;
+  return {
+    handle: mock.handle,
+    state: mock.state,
+    requests: mock.requests,
+    use: mock.use,
+    reset: mock.reset,
+    url: `http://${host}:${boundPort}`,
+    port: boundPort,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * Checks a request against the spec the way a strict server would: the route, path and query
+ * parameters (coerced from strings to their declared types), required headers and their formats,
+ * and the JSON body. Schemas are JSON Schema 2020-12, the dialect of OpenAPI 3.1, checked by ajv.
+ */
+import { openapiDocument } from '@koodrive/types/openapi';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
+const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const DOCUMENT_ID = 'koodrive';
+
+type Json = Record<string, unknown>;
+
+interface Parameter {
+  name: string;
+  in: 'query' | 'header' | 'path' | 'cookie';
+  required?: boolean;
+  schema?: Json;
+}
+
+export interface Route {
+  operationId: string;
+  method: string;
+  template: string;
+  pattern: RegExp;
+  pathParamNames: string[];
+  parameters: Array<Parameter & { check: ValidateFunction }>;
+  body?: { required: boolean; check: ValidateFunction };
+}
+
+export interface IncomingRequestParts {
+  method: string;
+  pathname: string;
+  searchParams: URLSearchParams;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  bodyText: string;
+}
+
+export interface ValidRequest {
+  route: Route;
+  pathParams: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export type Validation = { ok: true; request: ValidRequest } | { ok: false; status: 400 | 404 | 405; problem: string };
+
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function resolveRef<T>(value: T | { $ref: string }): T {
+  if (typeof value !== 'object' || value === null || !('$ref' in value)) return value as T;
+  const target = value.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>(
+      (node, segment) => (node as Json)[segment.replace(/~1/g, '/').replace(/~0/g, '~')],
+      openapiDocument,
+    );
+  return resolveRef(target as T);
+}
+
+function describeErrors(check: ValidateFunction, subject: string): string {
+  const first = check.errors?.[0];
+  if (!first) return `${subject} is invalid`;
+  const path = first.instancePath.replace(/^\/value/, '');
+  const where = path ? `${subject}${path.replace(/\//g, '.')}` : subject;
+  return `${where} ${first.message ?? 'is invalid'}`;
+}
+
+const INT32 = 2 ** 31;
+
+/**
+ * An ajv for the spec's schemas: JSON Schema 2020-12 with the standard formats and OpenAPI's
+ * int32/int64, and the whole document added as `koodrive`, so `{ $ref: 'koodrive#/components/…' }`
+ * compiles any schema in it with its own $refs resolved.
+ */
+export function createSpecAjv(options: { coerceTypes?: boolean; allErrors?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, ...options });
+  addFormats(ajv);
+  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 });
+  // JSON numbers beyond 2^53 arrive rounded, so only integrality can be checked for int64.
+  ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  ajv.addSchema(openapiDocument, DOCUMENT_ID);
+  return ajv;
+}
+
+export function createSpecValidator() {
+  // Schemas are compiled by reference into the document, so their own $refs resolve inside it.
+  const ajv = createSpecAjv();
+  const coercing = createSpecAjv({ coerceTypes: true });
+  const refTo = (pointer: string) => ({ $ref: `${DOCUMENT_ID}#${pointer}` });
+
+  const routes: Route[] = [];
+  const paths = (openapiDocument.paths ?? {}) as Record<string, Json>;
+  for (const [template, item] of Object.entries(paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method] as Json | undefined;
+      if (!operation) continue;
+      const base = `/paths/${escapePointer(template)}/${method}`;
+      const parameters = ((operation.parameters ?? []) as Array<Parameter | { $ref: string }>).map((raw, index) => {
+        const parameter = resolveRef(raw);
+        // A parameter's value is wrapped in an object so that coercion ("10" → 10) can rewrite it.
+        const pointer = '$ref' in raw ? raw.$ref.slice(1) : `${base}/parameters/${index}`;
+        const check = coercing.compile({ type: 'object', properties: { value: refTo(`${pointer}/schema`) } });
+        return { ...parameter, check };
+      });
+      const requestBody = operation.requestBody ? resolveRef(operation.requestBody as Json) : undefined;
+      const jsonBody = (requestBody?.content as Json | undefined)?.['application/json'];
+      const pathParamNames = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
+      const pattern = new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '([^/]+)')}$`,
+      );
+      routes.push({
+        operationId: operation.operationId as string,
+        method: method.toUpperCase(),
+        template,
+        pattern,
+        pathParamNames,
+        parameters,
+        ...(jsonBody
+          ? {
+              body: {
+                required: requestBody?.required === true,
+                check: ajv.compile(refTo(`${base}/requestBody/content/application~1json/schema`)),
+              },
+            }
+          : {}),
+      });
+    }
+  }
+
+  function match(method: string, pathname: string) {
+    const candidates = routes
+      .map((route) => ({ route, found: route.pattern.exec(pathname) }))
+      .filter((candidate) => candidate.found);
+    return { candidates, route: candidates.find((candidate) => candidate.route.method === method) };
+  }
+
+  function validate(parts: IncomingRequestParts): Validation {
+    const { candidates, route: matched } = match(parts.method, parts.pathname);
+    if (!matched?.found) {
+      if (candidates.length > 0)
+        return { ok: false, status: 405, problem: `${parts.method} is not allowed on ${parts.pathname}` };
+      return { ok: false, status: 404, problem: `no KooDrive operation at ${parts.method} ${parts.pathname}` };
+    }
+    const { route, found } = matched;
+    const pathParams: Record<string, string> = {};
+    route.pathParamNames.forEach((name, index) => {
+      pathParams[name] = decodeURIComponent(found[index + 1] ?? '');
+    });
+    const query: Record<string, unknown> = {};
+    for (const parameter of route.parameters) {
+      const raw =
+        parameter.in === 'query'
+          ? (parts.searchParams.get(parameter.name) ?? undefined)
+          : parameter.in === 'header'
+            ? parts.headers[parameter.name.toLowerCase()]
+            : parameter.in === 'path'
+              ? pathParams[parameter.name]
+              : undefined;
+      const subject = `${parameter.in} ${parameter.name}`;
+      if (raw === undefined || raw === '') {
+        if (parameter.required) return { ok: false, status: 400, problem: `${subject} is required` };
+        continue;
+      }
+      const holder = { value: raw as unknown };
+      if (!parameter.check(holder))
+        return { ok: false, status: 400, problem: describeErrors(parameter.check, subject) };
+      if (parameter.in === 'query') query[parameter.name] = holder.value;
+    }
+    let body: unknown;
+    if (route.body) {
+      if (parts.bodyText === '') {
+        if (route.body.required) return { ok: false, status: 400, problem: 'the request body is required' };
+      } else {
+        try {
+          body = JSON.parse(parts.bodyText);
+        } catch {
+          return { ok: false, status: 400, problem: 'the request body is not JSON' };
+        }
+        if (!route.body.check(body))
+          return { ok: false, status: 400, problem: describeErrors(route.body.check, 'body') };
+      }
+    }
+    return { ok: true, request: { route, pathParams, query, body } };
+  }
+
+  return { routes, validate };
+}
+
+export type SpecValidator = ReturnType<typeof createSpecValidator>;

@@ -1,0 +1,32 @@
+/**
+ * Prints one closing line for all packages' vitest runs, `Tests: N passed, N failed, N skipped`,
+ * from the JSON reports they wrote, and fails when any test failed or none ran.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './lib/paths.ts';
+
+interface VitestJsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}
+
+const packages = ['types', 'client', 'testing'];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const name of packages) {
+  const file = join(repoRoot, 'packages', name, 'test-results.json');
+  if (!existsSync(file)) {
+    console.error(`no test report for packages/${name}: did its tests run?`);
+    process.exit(1);
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJsonReport;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+}
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (failed > 0 || passed === 0) process.exit(1);
