@@ -9,6 +9,7 @@
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { HttpMethod } from 'openapi-typescript-helpers';
+import { createAppAuthorizer } from './auth/app-auth.js';
 import { createTokenAuthorizer } from './auth/token-auth.js';
 import { KooDriveConnectionError, KooDriveError, type KooDriveRequestInfo, KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
@@ -53,7 +54,7 @@ type CallInit = {
 };
 
 function createAuthorizer(auth: KooDriveAuth): Authorizer {
-  return createTokenAuthorizer(auth);
+  return auth.type === 'app' ? createAppAuthorizer(auth) : createTokenAuthorizer(auth);
 }
 
 /** The caller's raw `headers` as name/value pairs, read without building a Headers (which would throw on a bad value). */

@@ -1,3 +1,30 @@
+export type { AppAuth } from './auth/app-auth.js';
+export {
+  buildCanonicalRequest,
+  type CanonicalRequestInput,
+  canonicalQueryString,
+  canonicalUri,
+  EMPTY_BODY_SHA256,
+  rfc3986Encode,
+} from './auth/app-signature/canonical-request.js';
+export {
+  APP_SIGNATURE_ALGORITHM,
+  type AppCredentials,
+  type AppSignature,
+  type AppSigner,
+  type AppSignerOptions,
+  createAppSigner,
+  type ParsedAppAuthorization,
+  parseAppAuthorization,
+  REQUIRED_SIGNED_HEADERS,
+  type SignableRequest,
+} from './auth/app-signature/signer.js';
+export {
+  defaultSigningCrypto,
+  nodeSigningCrypto,
+  type SigningCrypto,
+  webSigningCrypto,
+} from './auth/app-signature/signing-crypto.js';
 export { formatTokenAuthorization, type TokenAuth, type TokenFormat, type TokenSource } from './auth/token-auth.js';
 export { createKooDriveClient, type KooDriveClient } from './client.js';
 export {

@@ -1,12 +1,13 @@
 import type { ClientOptions } from 'openapi-fetch';
+import type { AppAuth } from './auth/app-auth.js';
 import type { TokenAuth } from './auth/token-auth.js';
 import { KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 import type { Clock } from './headers/x-date.js';
 import type { FetchLike } from './transport/fetch-wrapper.js';
 
-/** How the client proves who it is. `{ type: 'token' }` today; app signatures slot in beside it. */
-export type KooDriveAuth = TokenAuth;
+/** How the client proves who it is: a user or app access token, or an app signature. */
+export type KooDriveAuth = TokenAuth | AppAuth;
 
 export interface KooDriveClientOptions extends Omit<ClientOptions, 'fetch' | 'baseUrl' | 'headers'> {
   /** The KooDrive user the calls act for (a 19-digit ID, as a string), sent as X-User-Id. */
@@ -47,7 +48,10 @@ function assertAuth(auth: unknown): asserts auth is KooDriveAuth {
     throw new KooDriveValidationError('auth', "is required, e.g. { type: 'token', token }");
   }
   const { type } = auth as { type?: unknown };
-  if (type !== 'token') throw new KooDriveValidationError('auth.type', `must be 'token', got ${JSON.stringify(type)}`);
+  if (type === 'app') return assertAppAuth(auth as AppAuth);
+  if (type !== 'token') {
+    throw new KooDriveValidationError('auth.type', `must be 'token' or 'app', got ${JSON.stringify(type)}`);
+  }
   const { token, format } = auth as TokenAuth;
   if (token === undefined || token === null || token === '') {
     throw new KooDriveValidationError('auth.token', 'is missing: pass the access token or a function that returns it');
@@ -57,6 +61,18 @@ function assertAuth(auth: unknown): asserts auth is KooDriveAuth {
     throw new KooDriveValidationError('auth.token', 'must be a string or a function');
   if (format !== undefined && !['bearer', 'bearer-plus', 'bare'].includes(format)) {
     throw new KooDriveValidationError('auth.format', "must be 'bearer', 'bearer-plus' or 'bare'");
+  }
+}
+
+function assertAppAuth({ appId, appSecret, signedHeaders }: AppAuth): void {
+  if (appId === undefined || appId === '') throw new KooDriveValidationError('auth.appId', 'is missing');
+  assertHeaderValue('auth.appId', appId);
+  if (typeof appSecret !== 'string' || appSecret === '') {
+    throw new KooDriveValidationError('auth.appSecret', 'is missing: pass the AppSecret of the app');
+  }
+  for (const name of signedHeaders ?? []) {
+    if (!/^[A-Za-z0-9-]+$/.test(name))
+      throw new KooDriveValidationError('auth.signedHeaders', `${JSON.stringify(name)} is not a header name`);
   }
 }
 

@@ -1,7 +1,20 @@
 export { makeSpaceQuotaUsage, makeSpaceQuotaUsageList } from './factories/space-quota-usage.js';
 export { fixtures } from './fixtures/index.js';
+export {
+  APP_SIGNATURE_WINDOW_MS,
+  type AppSignatureCheck,
+  parseXDate,
+  readAppAuthorization,
+  type SignedRequestParts,
+  verifyAppSignature,
+} from './mock/app-signature.js';
 export { errorBody, type KooDriveErrorBody, resultCodes } from './mock/errors.js';
-export { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from './mock/mock-koodrive.js';
+export {
+  CANONICAL_REQUEST_HEADER,
+  createMockKooDrive,
+  type MockKooDrive,
+  type MockKooDriveOptions,
+} from './mock/mock-koodrive.js';
 export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
 export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
 export type {

@@ -1,4 +1,5 @@
-import { type Clock, formatXDate } from '../headers/x-date.js';
+import type { Clock } from '../headers/x-date.js';
+import { formatXDate } from '../headers/x-date.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -18,19 +19,49 @@ export class SendFailure extends Error {
   }
 }
 
+/** A 401 whose Date is further than this from our clock is taken as clock skew, not bad credentials. */
+export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
+
 /**
  * The fetch that openapi-fetch calls. Each attempt gets its own X-Date, read from the clock at
  * that moment, and an Authorization computed after it, because an app signature covers X-Date.
+ *
+ * KooDrive refuses an X-Date more than 15 minutes old or later than its own clock. When it answers
+ * 401 with a Date header far from ours, the transport learns the offset, re-signs and tries once
+ * more (as the AWS SDKs do); the offset then applies to every later request of this client.
  */
 export function createTransport({ fetch, authorize, clock }: TransportOptions): FetchLike {
-  return async function send(request) {
-    const attempt = request.clone();
-    attempt.headers.set('X-Date', formatXDate(clock()));
-    attempt.headers.set('Authorization', await authorize(attempt));
+  let clockOffsetMs = 0;
+  const now = () => new Date(clock().getTime() + clockOffsetMs);
+
+  async function attempt(request: Request): Promise<Response> {
+    // fetch consumes a body, so each attempt sends a copy; a request without one is reused as is
+    // (its X-Date and Authorization are simply set again).
+    const signed = request.body === null ? request : request.clone();
+    signed.headers.set('X-Date', formatXDate(now()));
+    signed.headers.set('Authorization', await authorize(signed));
     try {
-      return await fetch(attempt);
+      return await fetch(signed);
     } catch (error) {
       throw new SendFailure(error);
     }
+  }
+
+  /** Whether a 401 shows our clock off from the server's; if so, corrects it. */
+  function correctedClockSkew(response: Response): boolean {
+    if (response.status !== 401) return false;
+    const serverTime = Date.parse(response.headers.get('date') ?? '');
+    if (Number.isNaN(serverTime)) return false;
+    const skew = serverTime - now().getTime();
+    if (Math.abs(skew) <= CLOCK_SKEW_TOLERANCE_MS) return false;
+    clockOffsetMs += skew;
+    return true;
+  }
+
+  return async function send(request) {
+    const response = await attempt(request);
+    if (!correctedClockSkew(response)) return response;
+    await response.body?.cancel();
+    return attempt(request);
   };
 }

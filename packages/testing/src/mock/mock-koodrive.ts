@@ -3,7 +3,8 @@
  * Response. The HTTP server (server.ts) and the MSW handlers (msw/handlers.ts) both serve it.
  *
  * Every request is recorded, then checked in the order a gateway would: route (404/405),
- * authentication (401), parameters, headers and body against the spec (400, code 13000102).
+ * authentication (401: token, or app signature and its 15-minute X-Date window), parameters,
+ * headers and body against the spec (400, code 13000102).
  * Requests that pass go to the operation's handler: one the test supplied, else the default route.
  */
 import { type AuthenticationOptions, authenticate } from './authenticate.js';
@@ -22,7 +23,16 @@ export interface MockKooDriveOptions extends AuthenticationOptions {
   defaultPageSize?: number;
   /** The mock's clock, also sent as each response's Date header; default the system clock. */
   clock?: () => Date;
+  /**
+   * Send the canonical request the mock computed for an app signature in the
+   * `X-Mock-Canonical-Request` response header (JSON-escaped), to debug a mismatch. A request can
+   * also ask for it with the header `X-Mock-Debug: canonical-request`.
+   */
+  exposeCanonicalRequest?: boolean;
 }
+
+/** Response header with the canonical request the mock computed, when asked. */
+export const CANONICAL_REQUEST_HEADER = 'x-mock-canonical-request';
 
 export interface MockKooDrive {
   /** Answers one request. */
@@ -38,6 +48,7 @@ export interface MockKooDrive {
 }
 
 let sharedValidator: SpecValidator | undefined;
+const utf8Decoder = new TextDecoder();
 
 function jsonResponse(status: number, body: unknown, date: Date, headers: Record<string, string> = {}): Response {
   return new Response(stringifyJson(body), {
@@ -69,12 +80,14 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     });
     // In-process (MSW) requests never reach a wire, where fetch would add Host from the URL.
     headers.host ??= url.host;
-    const bodyText = await request.text();
+    const body = new Uint8Array(await request.arrayBuffer());
+    const bodyText = utf8Decoder.decode(body);
     const record: RecordedRequest = { method: request.method, url, headers, bodyText, status: 0 };
     requests.push(record);
-    const answer = (status: number, body: unknown) => {
+    const debugHeaders: Record<string, string> = {};
+    const answer = (status: number, replyBody: unknown) => {
       record.status = status;
-      return jsonResponse(status, body, clock());
+      return jsonResponse(status, replyBody, clock(), debugHeaders);
     };
 
     const validation = validator.validate({
@@ -87,7 +100,11 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     if (!validation.ok && validation.status !== 400) {
       return answer(validation.status, errorBody(resultCodes.badRequest, validation.problem));
     }
-    const auth = authenticate(headers.authorization, options);
+    const auth = await authenticate({ method: request.method, url, headers, body }, options, clock().getTime());
+    const wantsCanonicalRequest = options.exposeCanonicalRequest || headers['x-mock-debug'] === 'canonical-request';
+    if (wantsCanonicalRequest && 'canonicalRequest' in auth && auth.canonicalRequest !== undefined) {
+      debugHeaders[CANONICAL_REQUEST_HEADER] = JSON.stringify(auth.canonicalRequest);
+    }
     if (!auth.ok) return answer(auth.status, auth.body);
     if (!validation.ok) {
       return answer(
@@ -96,17 +113,26 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
       );
     }
 
-    const { route, pathParams, query, body } = validation.request;
+    const { route, pathParams, query, body: json } = validation.request;
     record.operationId = route.operationId;
     const handler = handlers[route.operationId] ?? defaultRoutes[route.operationId];
     if (!handler) {
       return answer(500, errorBody(resultCodes.innerInvokeFailure, `the mock has no handler for ${route.operationId}`));
     }
     const reply = await handler(
-      { operationId: route.operationId, method: request.method, path: url.pathname, pathParams, query, headers, body },
+      {
+        operationId: route.operationId,
+        method: request.method,
+        path: url.pathname,
+        pathParams,
+        query,
+        headers,
+        body: json,
+      },
       context,
     );
     const response = toResponse(reply, clock());
+    for (const [name, value] of Object.entries(debugHeaders)) response.headers.set(name, value);
     record.status = response.status;
     return response;
   }
