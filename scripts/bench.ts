@@ -9,17 +9,17 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, createSecretKey } from 'node:crypto';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { createAppSigner, createKooDriveClient, formatXDate } from '@koodrive/client';
 import type { paths } from '@koodrive/types';
 import createClient from 'openapi-fetch';
+import { BENCH_APP, BENCH_TOKEN, BENCH_USER_ID, QUOTA_PATH } from './lib/bench-constants.ts';
 import { repoRoot } from './lib/paths.ts';
 
-const APP = { appId: 'bench-app', appSecret: 'bench-secret-0123456789' };
-const TOKEN = 'bench-token';
-const USER_ID = '1505084218764547200';
-const QUOTA_PATH = '/koodrive/ose/v1/space/usage/quota';
-const ROUNDS = 5;
+const APP = BENCH_APP;
+const USER_ID = BENCH_USER_ID;
+const ROUNDS = 9;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -31,21 +31,42 @@ async function opsPerSecond(run: () => Promise<number> | number, ms: number): Pr
   return (operations * 1000) / (performance.now() - start);
 }
 
-/** Runs the two contenders in alternating rounds and returns the median rate of each. */
-async function sideBySide(a: () => Promise<number> | number, b: () => Promise<number> | number, ms: number) {
-  await opsPerSecond(a, ms / 4);
-  await opsPerSecond(b, ms / 4);
+type Measure = () => Promise<number>;
+
+/**
+ * Measures two contenders in paired rounds (a then b, then b then a, alternating which goes
+ * first) after one warm-up each, and returns the median rate of each and the median of the
+ * per-round ratios a/b: pairing cancels the slow drifts of a shared machine, which would
+ * otherwise dominate a ratio of two medians.
+ */
+async function pairedRates(a: Measure, b: Measure, rounds = ROUNDS) {
+  await a();
+  await b();
   const ratesA: number[] = [];
   const ratesB: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    ratesA.push(await opsPerSecond(a, ms));
-    ratesB.push(await opsPerSecond(b, ms));
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let rateA: number;
+    let rateB: number;
+    if (round % 2 === 0) {
+      rateA = await a();
+      rateB = await b();
+    } else {
+      rateB = await b();
+      rateA = await a();
+    }
+    ratesA.push(rateA);
+    ratesB.push(rateB);
+    ratios.push(rateA / rateB);
   }
-  return { a: median(ratesA), b: median(ratesB) };
+  return { a: median(ratesA), b: median(ratesB), ratio: median(ratios) };
 }
 
-function report(name: string, ours: number, baseline: number, goal: number): boolean {
-  const ratio = ours / baseline;
+function report(
+  name: string,
+  { a: ours, b: baseline, ratio }: { a: number; b: number; ratio: number },
+  goal: number,
+): boolean {
   const verdict = ratio >= goal ? 'meets' : 'MISSES';
   console.log(
     `${name}\n  ${Math.round(ours).toLocaleString('en')} vs ${Math.round(baseline).toLocaleString('en')} ops/s → ratio ${ratio.toFixed(2)} (${verdict} the goal ≥ ${goal.toFixed(2)})`,
@@ -75,8 +96,14 @@ async function signerThroughput(): Promise<boolean> {
     for (let i = 0; i < BATCH; i++) await signer.sign(request);
     return BATCH;
   };
-  const { a, b } = await sideBySide(signed, bare, 400);
-  return report('1. signer (node:crypto) vs bare createHash + createHmac', a, b, 0.6);
+  return report(
+    '1. signer (node:crypto) vs bare createHash + createHmac',
+    await pairedRates(
+      () => opsPerSecond(signed, 300),
+      () => opsPerSecond(bare, 300),
+    ),
+    0.6,
+  );
 }
 
 function stubbedFetch(): (request: Request) => Promise<Response> {
@@ -106,8 +133,11 @@ async function wholeStack(): Promise<boolean> {
     for (let i = 0; i < BATCH; i++) await kd.GET(QUOTA_PATH, { params: { query: { limit: 10 } } });
     return BATCH;
   };
-  const { a, b } = await sideBySide(ourCalls, bareCalls, 500);
-  return report('2. app-signed GET through @koodrive/client vs bare openapi-fetch (stubbed fetch)', a, b, 0.5);
+  const rates = await pairedRates(
+    () => opsPerSecond(ourCalls, 400),
+    () => opsPerSecond(bareCalls, 400),
+  );
+  return report('2. app-signed GET through @koodrive/client vs bare openapi-fetch (stubbed fetch)', rates, 0.5);
 }
 
 async function startMockProcess() {
@@ -120,7 +150,7 @@ async function startMockProcess() {
       '--rows',
       '20',
       '--token',
-      TOKEN,
+      BENCH_TOKEN,
       '--app',
       `${APP.appId}:${APP.appSecret}`,
     ],
@@ -135,37 +165,33 @@ async function startMockProcess() {
   throw new Error(`the mock KooDrive did not start: ${output}`);
 }
 
+/** One run of a contender in a fresh client process; resolves to its requests per second. */
+async function clientProcessRate(contender: 'signed' | 'unsigned', url: string, ms: number): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'scripts/bench-loopback-client.ts'), contender, url, String(ms)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  for await (const chunk of child.stdout) output += String(chunk);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the ${contender} benchmark client failed (exit ${code})`);
+  return (JSON.parse(output) as { rps: number }).rps;
+}
+
 async function loopback(): Promise<boolean> {
   const mock = await startMockProcess();
   try {
-    const bare = createClient<paths>({ baseUrl: mock.url });
-    const kd = createKooDriveClient({ baseUrl: mock.url, userId: USER_ID, auth: { type: 'app', ...APP } });
-    // Steady load: IN_FLIGHT workers, each sending its next request as soon as its last one answers.
-    const IN_FLIGHT = 8;
-    const PER_WORKER = 25;
-    const wave = async (call: () => Promise<{ response: Response }>) => {
-      const worker = async () => {
-        for (let i = 0; i < PER_WORKER; i++) {
-          const { response } = await call();
-          if (response.status !== 200) throw new Error(`a benchmark request failed with HTTP ${response.status}`);
-        }
-      };
-      await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-      return IN_FLIGHT * PER_WORKER;
-    };
-    const unsigned = () =>
-      wave(() =>
-        bare.GET(QUOTA_PATH, {
-          params: { query: { limit: 10 }, header: requiredHeaders() },
-          headers: { Authorization: `Bearer ${TOKEN}`, Host: undefined as never },
-        }),
-      );
-    const signed = () => wave(() => kd.GET(QUOTA_PATH, { params: { query: { limit: 10 } } }));
-    const { a, b } = await sideBySide(signed, unsigned, 1500);
+    // Each contender runs in its own client process (as hyperfine runs commands), alternating in
+    // paired rounds: in one process the two stacks would share, and skew, the JIT state of fetch.
+    const rates = await pairedRates(
+      () => clientProcessRate('signed', mock.url, 1500),
+      () => clientProcessRate('unsigned', mock.url, 1500),
+      7,
+    );
     return report(
       '3. app-signed vs unsigned bare openapi-fetch requests/s, mock KooDrive in another process',
-      a,
-      b,
+      rates,
       0.9,
     );
   } finally {
@@ -173,6 +199,6 @@ async function loopback(): Promise<boolean> {
   }
 }
 
-console.log(`KooDrive benchmarks (${ROUNDS} interleaved rounds each, medians; Node ${process.version})\n`);
+console.log(`KooDrive benchmarks (paired rounds, median of per-round ratios; Node ${process.version})\n`);
 const results = [await signerThroughput(), await wholeStack(), await loopback()];
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -27,12 +27,16 @@ export function kooDriveHeaders(options: KooDriveHeadersOptions): Middleware {
       const { headers } = request;
       // fetch sets Host from the URL (a browser forbids setting it), and that is the value app authentication signs.
       headers.delete('Host');
-      if (!headers.has('X-User-Id')) headers.set('X-User-Id', userId);
-      if (!headers.has('language')) headers.set('language', language);
-      if (!headers.has('X-Traceid')) headers.set('X-Traceid', traceId());
-      assertHeaderValue('header X-User-Id', headers.get('X-User-Id'));
-      assertHeaderValue('header language', headers.get('language'));
-      assertTraceId('header X-Traceid', headers.get('X-Traceid'));
+      // Defaults were checked above; only values the caller put on the request are checked here.
+      const userIdSent = headers.get('X-User-Id');
+      if (userIdSent === null) headers.set('X-User-Id', userId);
+      else assertHeaderValue('header X-User-Id', userIdSent);
+      const languageSent = headers.get('language');
+      if (languageSent === null) headers.set('language', language);
+      else assertHeaderValue('header language', languageSent);
+      const traceIdSent = headers.get('X-Traceid');
+      if (traceIdSent === null) headers.set('X-Traceid', traceId());
+      else assertTraceId('header X-Traceid', traceIdSent);
       return request;
     },
   };

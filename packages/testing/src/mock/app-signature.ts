@@ -5,6 +5,8 @@
  */
 
 export const APP_SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
+/** The reference's hash of an empty body (a documented constant, not shared code). */
+const EMPTY_PAYLOAD_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const REQUIRED_SIGNED = ['host', 'x-date', 'x-user-id'];
 
 const UNRESERVED = new Set('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~');
@@ -72,9 +74,13 @@ const hex = (bytes: ArrayBuffer) =>
 const nodeKeys = new Map<string, ReturnType<NodeCrypto['createSecretKey']>>();
 const webKeys = new Map<string, Promise<CryptoKey>>();
 
-function sha256Hex(data: Uint8Array<ArrayBuffer>): string | Promise<string> {
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string })
+  ?.hash;
+
+function sha256Hex(data: Uint8Array<ArrayBuffer> | string): string | Promise<string> {
+  if (oneShotHash) return oneShotHash('sha256', data, 'hex');
   if (nodeCrypto) return nodeCrypto.createHash('sha256').update(data).digest('hex');
-  return crypto.subtle.digest('SHA-256', data).then(hex);
+  return crypto.subtle.digest('SHA-256', typeof data === 'string' ? utf8.encode(data) : data).then(hex);
 }
 
 function hmacHex(secret: string, data: string): string | Promise<string> {
@@ -153,7 +159,7 @@ export async function verifyAppSignature(
     .sort()
     .map((name) => `${name}:${(request.headers[name] ?? '').trim()}\n`)
     .join('');
-  let bodyHash = sha256Hex(request.body);
+  let bodyHash = request.body.length === 0 ? EMPTY_PAYLOAD_SHA256 : sha256Hex(request.body);
   if (typeof bodyHash !== 'string') bodyHash = await bodyHash;
   const canonicalRequest = [
     request.method.toUpperCase(),
@@ -163,7 +169,7 @@ export async function verifyAppSignature(
     [...signed].sort().join(';'),
     bodyHash,
   ].join('\n');
-  let canonicalHash = sha256Hex(utf8.encode(canonicalRequest));
+  let canonicalHash = sha256Hex(canonicalRequest);
   if (typeof canonicalHash !== 'string') canonicalHash = await canonicalHash;
   let expected = hmacHex(secret, `HMAC-SHA256\n${canonicalHash}`);
   if (typeof expected !== 'string') expected = await expected;

@@ -1,0 +1,5 @@
+/** Credentials and paths the benchmarks share with the mock KooDrive they start. */
+export const BENCH_APP = { appId: 'bench-app', appSecret: 'bench-secret-0123456789' };
+export const BENCH_TOKEN = 'bench-token';
+export const BENCH_USER_ID = '1505084218764547200';
+export const QUOTA_PATH = '/koodrive/ose/v1/space/usage/quota';
