@@ -1,29 +1,40 @@
 /**
  * createKooDriveClient: openapi-fetch, typed with the spec's paths, plus what KooDrive needs.
  *
- *   kd.GET(path, init)                           typed by @koodrive/types
- *   └─ openapi-fetch                             builds the URL, query and JSON body
- *      └─ middleware: kooDriveHeaders            X-User-Id, language, X-Traceid (once per call)
- *         └─ fetch: transport                    X-Date, Authorization (once per attempt)
+ *   kd.GET(path, init)                           typed by @koodrive/types; input checked against the spec
+ *   └─ runAttempts                               retries with backoff, a timeout per attempt, logging
+ *      └─ openapi-fetch                          builds the URL, query and JSON body
+ *         └─ middleware: kooDriveHeaders         X-User-Id, language, X-Traceid (the call's, on every attempt)
+ *            └─ fetch: transport                 X-Date, Authorization (signed anew for every attempt)
  *   ← readResult                                 lossless JSON; HTTP failure or code ≠ 0 → KooDriveApiError
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { HttpMethod } from 'openapi-typescript-helpers';
 import { createAppAuthorizer } from './auth/app-auth.js';
 import { createTokenAuthorizer } from './auth/token-auth.js';
-import { KooDriveConnectionError, KooDriveError, type KooDriveRequestInfo, KooDriveValidationError } from './errors.js';
+import { KooDriveError, type KooDriveRequestInfo, KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 import { assertTraceId, generateTraceId } from './headers/trace-id.js';
 import { systemClock } from './headers/x-date.js';
+import { type KooDriveLogger, silentLogger } from './logger.js';
 import { kooDriveHeaders } from './middleware/koodrive-headers.js';
-import { operationIdFor } from './operations.js';
-import { assertValidOptions, type KooDriveAuth, type KooDriveClientOptions } from './options.js';
+import { operationFor } from './operations.js';
+import {
+  assertValidOptions,
+  assertValidRequestOptions,
+  type KooDriveAuth,
+  type KooDriveClientOptions,
+  type KooDriveRequestOptions,
+} from './options.js';
 import { type PaginateOptions, paginateByOffset } from './pagination.js';
+import { runAttempts } from './request-loop.js';
 import { type KooDriveResult, readResult } from './response/read-result.js';
+import { defaultRetryPolicy, isIdempotent, type RetryOptions, type RetryPolicy } from './retry/retry-policy.js';
 import { servers } from './servers.js';
-import { type Authorizer, createTransport, SendFailure } from './transport/fetch-wrapper.js';
+import { type Authorizer, createTransport } from './transport/fetch-wrapper.js';
 import type { KooDriveMethod, KooDrivePaths, OffsetPagedPath, PageItem, SuccessBody } from './types.js';
 import { unwrap } from './unwrap.js';
+import { assertValidInput } from './validate-input.js';
 
 export interface KooDriveClient {
   GET: KooDriveMethod<'get'>;
@@ -47,11 +58,20 @@ export interface KooDriveClient {
   readonly raw: Client<KooDrivePaths>;
 }
 
-type CallInit = {
+type CallInit = KooDriveRequestOptions & {
   params?: { query?: Record<string, unknown>; header?: Record<string, unknown>; path?: Record<string, unknown> };
   headers?: HeadersInit;
+  signal?: AbortSignal | null;
   [key: string]: unknown;
 };
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** The retry policy of one call: the client's, overridden by the call's own settings. */
+function retryPolicyFor(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): RetryPolicy {
+  if (client === false || call === false) return { ...defaultRetryPolicy, maxRetries: 0 };
+  return { ...defaultRetryPolicy, ...client, ...call };
+}
 
 function createAuthorizer(auth: KooDriveAuth): Authorizer {
   return auth.type === 'app' ? createAppAuthorizer(auth) : createTokenAuthorizer(auth);
@@ -81,7 +101,6 @@ function assertCallerHeaders(init: CallInit): void {
 /** Errors thrown while a call was under way, as KooDriveErrors. */
 function toCallError(error: unknown, info: KooDriveRequestInfo): KooDriveError {
   if (error instanceof KooDriveError) return error;
-  if (error instanceof SendFailure) return new KooDriveConnectionError(info, { cause: error.cause });
   // Anything else failed while the request was being built (fetch refuses a header value, say),
   // so nothing was sent. Quoted values are dropped from the message: they may be secrets.
   const reason = error instanceof Error ? error.message.replace(/"[^"]*"/g, '"…"') : String(error);
@@ -98,13 +117,17 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
     clock = systemClock,
     fetch = (request: Request) => globalThis.fetch(request),
     baseUrl = servers.intl,
+    retry: clientRetry,
+    timeout: clientTimeout = DEFAULT_TIMEOUT_MS,
+    logger: partialLogger,
     ...openapiFetchOptions
   } = options;
+  const logger: KooDriveLogger = { ...silentLogger, ...partialLogger };
 
   const raw = createClient<KooDrivePaths>({
     ...openapiFetchOptions,
     baseUrl,
-    fetch: createTransport({ fetch, clock, authorize: createAuthorizer(auth) }),
+    fetch: createTransport({ fetch, clock, authorize: createAuthorizer(auth), logger }),
   });
   raw.use(kooDriveHeaders({ userId, language, traceId: makeTraceId }));
 
@@ -113,20 +136,37 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
     url: string,
     init: CallInit = {},
   ): Promise<KooDriveResult<unknown>> {
+    const { retry, timeout, signal, ...fetchInit } = init;
+    assertValidRequestOptions({ retry, timeout });
     assertCallerHeaders(init);
     const traceId = callerTraceId(init) ?? makeTraceId();
     assertTraceId('header X-Traceid', traceId);
-    const info: KooDriveRequestInfo = { operationId: operationIdFor(method, url), method, path: url, traceId };
+    const operation = operationFor(method, url);
+    const info: KooDriveRequestInfo = { operationId: operation.operationId, method, path: url, traceId };
+    assertValidInput(operation.operationId, init.params, info);
+    const policy = retryPolicyFor(clientRetry, retry);
     const params = { ...init.params, header: { ...init.params?.header, 'X-Traceid': traceId } };
     try {
-      const result = await raw.request(
-        method.toLowerCase() as never,
-        url as never,
+      const result = await runAttempts(
+        (attemptSignal) =>
+          raw.request(
+            method.toLowerCase() as never,
+            url as never,
+            {
+              ...fetchInit,
+              params,
+              signal: attemptSignal,
+              parseAs: 'text',
+            } as never,
+          ),
         {
-          ...init,
-          params,
-          parseAs: 'text',
-        } as never,
+          info,
+          repeatable: isIdempotent(method, operation.idempotent) || policy.nonIdempotent,
+          policy,
+          timeoutMs: timeout ?? clientTimeout,
+          callerSignal: signal ?? undefined,
+          logger,
+        },
       );
       return readResult(result, info);
     } catch (error) {
@@ -152,7 +192,7 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
         offset: Number(query.offset ?? 0),
         pageSize: paginateOptions.pageSize ?? Number(query.limit ?? 100),
         itemsKey: paginateOptions.itemsKey,
-        operation: operationIdFor('GET', url),
+        operation: operationFor('GET', url).operationId,
       });
     },
     use: (...middleware) => raw.use(...middleware),

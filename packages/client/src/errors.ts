@@ -4,7 +4,9 @@
  * KooDriveError
  * ├─ KooDriveValidationError   bad options or request input, found before anything is sent
  * ├─ KooDriveApiError          the service answered with a failure (HTTP status not 2xx, or `code` ≠ 0)
- * └─ KooDriveConnectionError   no answer: the network failed
+ * ├─ KooDriveConnectionError   no answer: the network failed
+ * │  └─ KooDriveTimeoutError   no answer within the timeout
+ * └─ KooDriveAbortError        the caller aborted the call
  *
  * Messages name the operation and the trace id, and never contain a token, an AppSecret or an
  * Authorization header.
@@ -17,12 +19,19 @@ export class KooDriveError extends Error {
 /** Invalid client options or request input. Thrown before anything is sent. */
 export class KooDriveValidationError extends KooDriveError {
   override name = 'KooDriveValidationError';
-  /** The option, parameter or header that is wrong, e.g. `userId` or `header X-Traceid`. */
+  /** The option, parameter or header that is wrong, e.g. `userId` or `query limit`. */
   readonly field: string;
+  /** The call it was found in, when it was found in one. */
+  readonly operationId?: string;
+  readonly traceId?: string;
 
-  constructor(field: string, problem: string) {
-    super(`${field}: ${problem}`);
+  constructor(field: string, problem: string, call?: { operationId: string; traceId: string }) {
+    super(call ? `${call.operationId}: ${field}: ${problem} (trace id ${call.traceId})` : `${field}: ${problem}`);
     this.field = field;
+    if (call) {
+      this.operationId = call.operationId;
+      this.traceId = call.traceId;
+    }
   }
 }
 
@@ -47,9 +56,34 @@ export interface KooDriveApiErrorDetails extends KooDriveRequestInfo {
   rawCode?: string;
 }
 
+/** What kind of failure an HTTP status is, to branch on without memorizing numbers. */
+export type KooDriveApiErrorKind =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server-error'
+  | 'business-error'
+  | 'other';
+
+function kindOf(status: number): KooDriveApiErrorKind {
+  if (status === 400) return 'bad-request';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server-error';
+  // A 2xx that carries a non-zero code.
+  if (status >= 200 && status < 300) return 'business-error';
+  return 'other';
+}
+
 /** The service answered, and the answer is a failure. */
 export class KooDriveApiError extends KooDriveError implements KooDriveApiErrorDetails {
   override name = 'KooDriveApiError';
+  /** The failure's kind, from the HTTP status: `bad-request` (400), `unauthorized` (401), … */
+  readonly kind: KooDriveApiErrorKind;
   readonly status: number;
   readonly code: number | undefined;
   readonly msg: string;
@@ -66,6 +100,7 @@ export class KooDriveApiError extends KooDriveError implements KooDriveApiErrorD
         `(${details.method} ${details.path}, trace id ${details.traceId})`,
     );
     this.status = details.status;
+    this.kind = kindOf(details.status);
     this.code = details.code;
     this.msg = details.msg;
     if (details.rawCode !== undefined) this.rawCode = details.rawCode;
@@ -81,9 +116,41 @@ export class KooDriveConnectionError extends KooDriveError {
   override name = 'KooDriveConnectionError';
   readonly operationId: string;
   readonly traceId: string;
+  /** How many attempts were made. */
+  readonly attempts: number;
 
-  constructor(info: KooDriveRequestInfo, options?: { cause?: unknown }) {
-    super(`${info.operationId} got no answer (${info.method} ${info.path}, trace id ${info.traceId})`, options);
+  constructor(info: KooDriveRequestInfo, options?: { cause?: unknown; attempts?: number; reason?: string }) {
+    const attempts = options?.attempts ?? 1;
+    const reason = options?.reason ?? 'got no answer';
+    super(
+      `${info.operationId} ${reason} after ${attempts} attempt${attempts === 1 ? '' : 's'} (${info.method} ${info.path}, trace id ${info.traceId})`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.operationId = info.operationId;
+    this.traceId = info.traceId;
+    this.attempts = attempts;
+  }
+}
+
+/** Every attempt ran out of time. */
+export class KooDriveTimeoutError extends KooDriveConnectionError {
+  override name = 'KooDriveTimeoutError';
+  readonly timeoutMs: number;
+
+  constructor(info: KooDriveRequestInfo, options: { timeoutMs: number; attempts: number }) {
+    super(info, { attempts: options.attempts, reason: `timed out (${options.timeoutMs} ms per attempt)` });
+    this.timeoutMs = options.timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired; no further attempt is made. */
+export class KooDriveAbortError extends KooDriveError {
+  override name = 'KooDriveAbortError';
+  readonly operationId: string;
+  readonly traceId: string;
+
+  constructor(info: KooDriveRequestInfo) {
+    super(`${info.operationId} was aborted by the caller (${info.method} ${info.path}, trace id ${info.traceId})`);
     this.operationId = info.operationId;
     this.traceId = info.traceId;
   }

@@ -28,19 +28,32 @@ export {
 export { formatTokenAuthorization, type TokenAuth, type TokenFormat, type TokenSource } from './auth/token-auth.js';
 export { createKooDriveClient, type KooDriveClient } from './client.js';
 export {
+  KooDriveAbortError,
   KooDriveApiError,
   type KooDriveApiErrorDetails,
+  type KooDriveApiErrorKind,
   KooDriveConnectionError,
   KooDriveError,
   type KooDriveRequestInfo,
+  KooDriveTimeoutError,
   KooDriveValidationError,
 } from './errors.js';
 export { generateTraceId, TRACE_ID_LENGTH } from './headers/trace-id.js';
 export { type Clock, formatXDate } from './headers/x-date.js';
+export type { KooDriveLogger } from './logger.js';
 export { type KooDriveHeadersOptions, kooDriveHeaders } from './middleware/koodrive-headers.js';
-export type { KooDriveAuth, KooDriveClientOptions } from './options.js';
+export type { KooDriveAuth, KooDriveClientOptions, KooDriveRequestOptions } from './options.js';
 export type { PaginateOptions } from './pagination.js';
 export type { KooDriveResult } from './response/read-result.js';
+export {
+  backoffDelay,
+  defaultRetryPolicy,
+  MAX_RETRY_AFTER_MS,
+  RETRYABLE_STATUSES,
+  type RetryOptions,
+  type RetryPolicy,
+  retryAfterDelay,
+} from './retry/retry-policy.js';
 export { servers } from './servers.js';
 export type { KooDriveMethod, KooDrivePaths, ManagedHeader, OffsetPagedPath, PageItem, SuccessBody } from './types.js';
 export { unwrap } from './unwrap.js';

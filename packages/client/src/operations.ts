@@ -1,11 +1,23 @@
 import { operationIndex } from '@koodrive/types';
 
-// "GET /koodrive/ose/v1/space/usage/quota" → "GetSpaceUsageByQuota"
-const operationIdByRoute = new Map<string, string>(
-  Object.entries(operationIndex).map(([operationId, { method, path }]) => [`${method} ${path}`, operationId]),
+export interface OperationFacts {
+  /** The operationId, or `METHOD /path` when the spec does not know the route. */
+  operationId: string;
+  /** Whether the spec marks it safe to repeat (`x-koodrive-idempotent`). */
+  idempotent: boolean;
+}
+
+// "GET /koodrive/ose/v1/space/usage/quota" → its facts
+const operationsByRoute = new Map<string, OperationFacts>(
+  Object.entries(operationIndex).map(([operationId, operation]) => [
+    `${operation.method} ${operation.path}`,
+    { operationId, idempotent: operation.idempotent },
+  ]),
 );
 
-/** The operationId for a method and a path template, or the route itself when the spec does not know it. */
-export function operationIdFor(method: string, schemaPath: string): string {
-  return operationIdByRoute.get(`${method} ${schemaPath}`) ?? `${method} ${schemaPath}`;
+/** The operation at a method and path template. */
+export function operationFor(method: string, schemaPath: string): OperationFacts {
+  return (
+    operationsByRoute.get(`${method} ${schemaPath}`) ?? { operationId: `${method} ${schemaPath}`, idempotent: false }
+  );
 }

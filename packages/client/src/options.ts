@@ -4,6 +4,8 @@ import type { TokenAuth } from './auth/token-auth.js';
 import { KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 import type { Clock } from './headers/x-date.js';
+import type { KooDriveLogger } from './logger.js';
+import type { RetryOptions } from './retry/retry-policy.js';
 import type { FetchLike } from './transport/fetch-wrapper.js';
 
 /** How the client proves who it is: a user or app access token, or an app signature. */
@@ -25,6 +27,50 @@ export interface KooDriveClientOptions extends Omit<ClientOptions, 'fetch' | 'ba
   traceId?: () => string;
   /** Headers sent with every request (the managed ones are set by the client). */
   headers?: Record<string, string>;
+  /** Retries of failed idempotent calls; default 2 retries, 0.5 s base, 8 s cap. `false` turns them off. */
+  retry?: RetryOptions | false;
+  /** Milliseconds each attempt may take, answer body included; default 60 000. */
+  timeout?: number;
+  /** Receives a line per attempt (method, path, status, duration, attempt, trace id); default silent. */
+  logger?: Partial<KooDriveLogger>;
+}
+
+/** Options of one call, beside openapi-fetch's own (`params`, `body`, `headers`, `signal`, …). */
+export interface KooDriveRequestOptions {
+  /** Overrides the client's retry settings for this call; `{ nonIdempotent: true }` allows retrying a POST/PUT/DELETE. */
+  retry?: RetryOptions | false;
+  /** Overrides the client's per-attempt timeout for this call, in ms. */
+  timeout?: number;
+}
+
+function assertRetry(field: string, retry: unknown): void {
+  if (retry === undefined || retry === false) return;
+  if (typeof retry !== 'object' || retry === null)
+    throw new KooDriveValidationError(field, 'must be an object or false');
+  for (const key of ['maxRetries', 'baseDelayMs', 'maxDelayMs'] as const) {
+    const value = (retry as RetryOptions)[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
+      throw new KooDriveValidationError(
+        `${field}.${key}`,
+        `must be a whole number of at least 0, got ${JSON.stringify(value)}`,
+      );
+    }
+  }
+}
+
+function assertTimeout(field: string, timeout: unknown): void {
+  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0)) {
+    throw new KooDriveValidationError(
+      field,
+      `must be a positive number of milliseconds, got ${JSON.stringify(timeout)}`,
+    );
+  }
+}
+
+/** Checks one call's retry and timeout options. */
+export function assertValidRequestOptions(options: KooDriveRequestOptions): void {
+  assertRetry('retry', options.retry);
+  assertTimeout('timeout', options.timeout);
 }
 
 function assertBaseUrl(value: unknown): asserts value is string {
@@ -84,4 +130,6 @@ export function assertValidOptions(options: KooDriveClientOptions): void {
   if (options.baseUrl !== undefined) assertBaseUrl(options.baseUrl);
   if (options.language !== undefined) assertHeaderValue('language', options.language);
   for (const [name, value] of Object.entries(options.headers ?? {})) assertHeaderValue(`headers.${name}`, value);
+  assertRetry('retry', options.retry);
+  assertTimeout('timeout', options.timeout);
 }

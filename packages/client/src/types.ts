@@ -6,6 +6,7 @@
 import type { paths } from '@koodrive/types';
 import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import type { KooDriveRequestOptions } from './options.js';
 import type { KooDriveResult } from './response/read-result.js';
 
 /** Headers the client manages. */
@@ -34,8 +35,11 @@ export type SuccessBody<Operation> =
     : never;
 
 // As openapi-fetch does: the init argument is optional exactly when nothing in it is required.
+// KooDrive's own per-call options (retry, timeout) are typed beside openapi-fetch's.
 type InitParam<Init> =
-  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+  RequiredKeysOf<Init> extends never
+    ? [(Init & KooDriveRequestOptions & { [key: string]: unknown })?]
+    : [Init & KooDriveRequestOptions & { [key: string]: unknown }];
 
 /** `kd.GET`, `kd.POST`, …: openapi-fetch's typed call, resolving to data or a KooDriveApiError. */
 export type KooDriveMethod<Method extends HttpMethod> = <

@@ -6,13 +6,23 @@ import { clientFor, QUOTA_PATH, TOKEN, useMockKooDrive } from './helpers.js';
 const context = useMockKooDrive(3);
 
 describe('KooDrive failures reach the caller as KooDriveApiError', () => {
-  it('turns the mock’s 400 parameter error into an error carrying its code, message and trace id', async () => {
-    const kd = clientFor(context.mock);
-    // A query the spec forbids (limit is an integer), sent around the types to reach the server.
-    const { data, error, traceId } = await kd.GET(QUOTA_PATH, { params: { query: { limit: 'ten' as never } } });
+  it('turns a 400 parameter error into an error carrying its code, message and trace id', async () => {
+    context.mock.use('GetSpaceUsageByQuota', () => ({
+      status: 400,
+      body: { code: 13000102, msg: 'parameter validation failed: query limit must be integer' },
+    }));
+    const { data, error, traceId } = await clientFor(context.mock).GET(QUOTA_PATH, {
+      params: { query: { limit: 10 } },
+    });
     expect(data).toBeUndefined();
     expect(error).toBeInstanceOf(KooDriveApiError);
-    expect(error).toMatchObject({ status: 400, code: 13000102, operationId: 'GetSpaceUsageByQuota', traceId });
+    expect(error).toMatchObject({
+      status: 400,
+      kind: 'bad-request',
+      code: 13000102,
+      operationId: 'GetSpaceUsageByQuota',
+      traceId,
+    });
     expect(error?.msg).toContain('query limit must be integer');
     expect(error?.message).toContain('GetSpaceUsageByQuota');
     expect(error?.message).toContain(traceId);

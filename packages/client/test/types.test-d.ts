@@ -23,3 +23,12 @@ describe('client types', () => {
     expectTypeOf<SpaceQuotaUsage['totalUsed']>().toEqualTypeOf<number | bigint | undefined>();
   });
 });
+
+describe('per-call options', () => {
+  it('types retry and timeout beside openapi-fetch’s options', () => {
+    kd.GET('/koodrive/ose/v1/space/usage/quota', { retry: { maxRetries: 1 }, timeout: 1000 });
+    kd.GET('/koodrive/ose/v1/space/usage/quota', { retry: false });
+    // @ts-expect-error timeout is a number of milliseconds
+    kd.GET('/koodrive/ose/v1/space/usage/quota', { timeout: '1s' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { Clock } from '../headers/x-date.js';
 import { formatXDate } from '../headers/x-date.js';
+import { type KooDriveLogger, redactedHeaders } from '../logger.js';
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -10,6 +11,7 @@ export interface TransportOptions {
   fetch: FetchLike;
   authorize: Authorizer;
   clock: Clock;
+  logger: KooDriveLogger;
 }
 
 /** The request was handed to fetch and got no response; `cause` is what fetch threw. */
@@ -30,7 +32,7 @@ export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
  * 401 with a Date header far from ours, the transport learns the offset, re-signs and tries once
  * more (as the AWS SDKs do); the offset then applies to every later request of this client.
  */
-export function createTransport({ fetch, authorize, clock }: TransportOptions): FetchLike {
+export function createTransport({ fetch, authorize, clock, logger }: TransportOptions): FetchLike {
   let clockOffsetMs = 0;
   const now = () => new Date(clock().getTime() + clockOffsetMs);
 
@@ -40,6 +42,7 @@ export function createTransport({ fetch, authorize, clock }: TransportOptions): 
     const signed = request.body === null ? request : request.clone();
     signed.headers.set('X-Date', formatXDate(now()));
     signed.headers.set('Authorization', await authorize(signed));
+    logger.debug('koodrive send', { method: signed.method, url: signed.url, headers: redactedHeaders(signed.headers) });
     try {
       return await fetch(signed);
     } catch (error) {
@@ -55,6 +58,7 @@ export function createTransport({ fetch, authorize, clock }: TransportOptions): 
     const skew = serverTime - now().getTime();
     if (Math.abs(skew) <= CLOCK_SKEW_TOLERANCE_MS) return false;
     clockOffsetMs += skew;
+    logger.warn('koodrive clock skew corrected', { skewMs: skew });
     return true;
   }
 

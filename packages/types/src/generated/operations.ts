@@ -6,14 +6,32 @@ export const specVersion = "0.1.0";
 /** The date of the API reference the spec was transcribed from. */
 export const documentationDate = "2025-08-28";
 
-/** Method, path, API group and reference page of every operation, by operationId. */
+/**
+ * Every operation by operationId: method, path, API group, reference page, whether repeating it is
+ * harmless (GET, or `x-koodrive-idempotent` in the spec), and its path and query parameters.
+ */
 export const operationIndex = {
   "GetSpaceUsageByQuota": {
     "method": "GET",
     "path": "/koodrive/ose/v1/space/usage/quota",
     "tag": "Space Management",
     "summary": "Querying Space Usage by Quota",
-    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceUsageByQuota.html"
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceUsageByQuota.html",
+    "idempotent": false,
+    "parameters": [
+      {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "offset",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      }
+    ]
   }
 } as const;
 

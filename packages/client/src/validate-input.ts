@@ -1,0 +1,59 @@
+import { operationIndex } from '@koodrive/types';
+import { KooDriveValidationError } from './errors.js';
+
+/** What the spec says of a path or query parameter, as @koodrive/types' operationIndex records it. */
+interface Rule {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  type?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+const rulesByOperation = operationIndex as unknown as Record<string, { parameters: readonly Rule[] }>;
+type CallContext = { operationId: string; traceId: string };
+
+// Paging parameters count rows: whatever their declared type, they are whole numbers from 0.
+const COUNTS = new Set(['offset', 'limit']);
+
+function checkValue(rule: Rule, value: unknown, call: CallContext): void {
+  const field = `${rule.in} ${rule.name}`;
+  const fail = (problem: string): never => {
+    throw new KooDriveValidationError(field, problem, call);
+  };
+  if (rule.type === 'integer' && !(typeof value === 'number' && Number.isInteger(value))) {
+    fail(`must be a whole number, got ${JSON.stringify(value)}`);
+  }
+  if (rule.type === 'string' && typeof value !== 'string' && typeof value !== 'number') {
+    fail(`must be a string, got ${typeof value}`);
+  }
+  if (rule.in === 'path' && String(value) === '') fail('must not be empty');
+  if (COUNTS.has(rule.name) && !(Number.isInteger(Number(value)) && Number(value) >= 0)) {
+    fail(`must be a whole number of at least 0, got ${JSON.stringify(value)}`);
+  }
+  const number = Number(value);
+  if (rule.minimum !== undefined && number < rule.minimum) fail(`must be at least ${rule.minimum}`);
+  if (rule.maximum !== undefined && number > rule.maximum) fail(`must be at most ${rule.maximum}`);
+}
+
+/**
+ * Checks a call's path and query parameters against what the spec says of them (types, required,
+ * bounds), so that a mistake is named before anything is sent rather than answered with 13000102.
+ */
+export function assertValidInput(
+  operationId: string,
+  params: { path?: Record<string, unknown>; query?: Record<string, unknown> } | undefined,
+  call: CallContext,
+): void {
+  const operation = rulesByOperation[operationId];
+  if (!operation) return;
+  for (const rule of operation.parameters) {
+    const value = params?.[rule.in]?.[rule.name];
+    if (value === undefined || value === null) {
+      if (rule.required) throw new KooDriveValidationError(`${rule.in} ${rule.name}`, 'is required', call);
+      continue;
+    }
+    checkValue(rule, value, call);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Whatever comes back (any status, body, content type or header), a call resolves to data or a
+ * KooDriveApiError, or rejects with a KooDriveError; it never throws anything else and never hangs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  backoffDelay,
+  createKooDriveClient,
+  defaultRetryPolicy,
+  KooDriveApiError,
+  KooDriveError,
+  retryAfterDelay,
+} from '../src/index.js';
+import { QUOTA_PATH, TOKEN, USER_ID } from './helpers.js';
+
+// Statuses a Response may not carry a body with.
+const NULL_BODY = new Set([204, 205, 304]);
+
+const anyBody = fc.oneof(
+  fc.string(),
+  fc.json(),
+  fc.uint8Array({ maxLength: 200 }),
+  fc.constantFrom(
+    '',
+    '{',
+    '{"code":',
+    '{"code":"APIGW.0301"}',
+    '[1,2]',
+    'null',
+    '<html>502</html>',
+    '{"code":0}',
+    '{"code":12345678901234567890}',
+  ),
+);
+
+const anyResponse = fc.record({
+  status: fc.integer({ min: 200, max: 599 }),
+  body: anyBody,
+  contentType: fc.constantFrom('application/json', 'text/html', 'text/plain', 'application/octet-stream', ''),
+  retryAfter: fc.option(fc.oneof(fc.nat({ max: 3 }).map(String), fc.string()), { nil: undefined }),
+});
+
+function stubbed(answer: typeof anyResponse extends fc.Arbitrary<infer T> ? T : never) {
+  return async () => {
+    const headers = new Headers();
+    if (answer.contentType) headers.set('content-type', answer.contentType);
+    if (answer.retryAfter !== undefined) headers.set('retry-after', answer.retryAfter.replace(/[^\x20-\x7e]/g, ''));
+    return new Response(NULL_BODY.has(answer.status) ? null : (answer.body as BodyInit), {
+      status: answer.status,
+      headers,
+    });
+  };
+}
+
+describe('hostile responses', () => {
+  it('end in data or a typed error, never anything else', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyResponse, async (answer) => {
+        const kd = createKooDriveClient({
+          userId: USER_ID,
+          auth: { type: 'token', token: TOKEN },
+          fetch: stubbed(answer),
+          retry: { maxRetries: 1, baseDelayMs: 0, maxDelayMs: 0 },
+          // Retry-After is honoured up to 60 s, so the property keeps it to a few seconds at most.
+          timeout: 5_000,
+        });
+        try {
+          const { data, error } = await kd.GET(QUOTA_PATH);
+          if (error) expect(error).toBeInstanceOf(KooDriveApiError);
+          else expect(typeof data).toBe('object');
+        } catch (thrown) {
+          expect(thrown).toBeInstanceOf(KooDriveError);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('never takes a non-JSON 2xx body for data', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 200, max: 299 }).filter((status) => !NULL_BODY.has(status)),
+        fc.constantFrom('', '<p>ok</p>', '{"code":0,"msg":"succ'),
+        async (status, body) => {
+          const kd = createKooDriveClient({
+            userId: USER_ID,
+            auth: { type: 'token', token: TOKEN },
+            fetch: async () => new Response(body, { status }),
+            retry: false,
+          });
+          const { data, error } = await kd.GET(QUOTA_PATH);
+          expect(data).toBeUndefined();
+          expect(error?.msg).toMatch(/^the response body is (empty|not JSON)/);
+        },
+      ),
+    );
+  });
+});
+
+describe('retry policy', () => {
+  it('waits a random time below min(cap, base × 2^retry)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 20 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (retry, random) => {
+          const delay = backoffDelay(retry, defaultRetryPolicy, () => random);
+          expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThan(Math.min(8000, 500 * 2 ** retry) + 1);
+        },
+      ),
+    );
+    expect(backoffDelay(0, defaultRetryPolicy, () => 0.999)).toBe(499);
+    expect(backoffDelay(10, defaultRetryPolicy, () => 0.5)).toBe(4000);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, capped at 60 s', () => {
+    const now = Date.parse('2025-11-03T07:01:40Z');
+    expect(retryAfterDelay('3', now)).toBe(3000);
+    expect(retryAfterDelay('Mon, 03 Nov 2025 07:01:50 GMT', now)).toBe(10_000);
+    expect(retryAfterDelay('Mon, 03 Nov 2025 07:00:00 GMT', now)).toBe(0);
+    expect(retryAfterDelay('3600', now)).toBe(60_000);
+    expect(retryAfterDelay('soon', now)).toBeUndefined();
+    expect(retryAfterDelay(null, now)).toBeUndefined();
+  });
+});
