@@ -6,8 +6,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleSpec } from './lib/bundle-spec.ts';
-import { bundledSpec, generatedDir, repoRoot } from './lib/paths.ts';
-import { renderGeneratedFiles } from './lib/render-types.ts';
+import { bundledSpec, generatedDir, generatedFixturesDir, repoRoot } from './lib/paths.ts';
+import {
+  renderGeneratedFiles,
+  renderOperationsTable,
+  renderTestingFiles,
+  withOperationsTable,
+} from './lib/render-types.ts';
 
 const readIfExists = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
 
@@ -16,12 +21,18 @@ const expected: Record<string, string> = { [bundledSpec]: freshBundle };
 for (const [name, content] of Object.entries(await renderGeneratedFiles(freshBundle))) {
   expected[join(generatedDir, name)] = content;
 }
+for (const [name, content] of Object.entries(renderTestingFiles(freshBundle))) {
+  expected[join(generatedFixturesDir, name)] = content;
+}
+
+const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+expected['README.md'] = withOperationsTable(readme, renderOperationsTable(freshBundle));
 
 const drifted = Object.entries(expected)
   .filter(([file, content]) => readIfExists(join(repoRoot, file)) !== content)
   .map(([file]) => file);
-const extra = readdirSync(join(repoRoot, generatedDir))
-  .map((name) => join(generatedDir, name))
+const extra = [generatedDir, generatedFixturesDir]
+  .flatMap((dir) => readdirSync(join(repoRoot, dir)).map((name) => join(dir, name)))
   .filter((file) => !(file in expected));
 
 if (drifted.length > 0 || extra.length > 0) {

@@ -5,3 +5,4 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const specEntry = 'spec/openapi.yaml';
 export const bundledSpec = 'packages/types/openapi/koodrive.yaml';
 export const generatedDir = 'packages/types/src/generated';
+export const generatedFixturesDir = 'packages/testing/src/fixtures/generated';

@@ -26,6 +26,8 @@ interface ParameterRule {
 interface Operation {
   operationId: string;
   idempotent: boolean;
+  /** Where the operation takes `offset` and `limit`, if it pages by them. */
+  pagination: 'query' | 'body' | null;
   parameters: ParameterRule[];
   method: string;
   path: string;
@@ -41,13 +43,16 @@ interface Operation {
 // biome-ignore lint/suspicious/noExplicitAny: the spec is plain parsed YAML
 type Spec = Record<string, any>;
 
-/** int64 values can exceed 2^53; the client hands those over as bigint, so their type must say so. */
-function int64AsNumberOrBigint(schema: { format?: string }): ts.TypeNode | undefined {
+/**
+ * int64 values can exceed 2^53; the client hands those over as bigint, so their type must say so.
+ * A field typed integer-or-string keeps its string.
+ */
+function int64AsNumberOrBigint(schema: { format?: string; type?: string | string[] }): ts.TypeNode | undefined {
   if (schema.format !== 'int64') return undefined;
-  return ts.factory.createUnionTypeNode([
-    ts.factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword),
-    ts.factory.createKeywordTypeNode(ts.SyntaxKind.BigIntKeyword),
-  ]);
+  const keyword = (kind: ts.KeywordTypeSyntaxKind) => ts.factory.createKeywordTypeNode(kind);
+  const types = [keyword(ts.SyntaxKind.NumberKeyword), keyword(ts.SyntaxKind.BigIntKeyword)];
+  if (Array.isArray(schema.type) && schema.type.includes('string')) types.unshift(keyword(ts.SyntaxKind.StringKeyword));
+  return ts.factory.createUnionTypeNode(types);
 }
 
 /** Follows a local `$ref` (`#/components/...`) in the bundled spec. */
@@ -80,9 +85,14 @@ export function listOperations(spec: Spec): Operation[] {
       const op = item[method];
       if (!op) continue;
       const params: Spec[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(spec, p));
+      const queryNames = params.filter((p) => p.in === 'query').map((p) => p.name);
+      const bodySchema = resolve(spec, resolve(spec, op.requestBody ?? {}).content?.['application/json']?.schema ?? {});
+      const bodyNames = Object.keys(bodySchema.properties ?? {});
+      const pages = (names: string[]) => names.includes('offset') && names.includes('limit');
       operations.push({
         operationId: op.operationId,
         idempotent: op['x-koodrive-idempotent'] === true,
+        pagination: pages(queryNames) ? 'query' : pages(bodyNames) ? 'body' : null,
         parameters: params.filter((p) => p.in === 'path' || p.in === 'query').map((p) => parameterRule(spec, p)),
         method: method.toUpperCase(),
         path,
@@ -123,9 +133,9 @@ function renderNamed(spec: Spec, operations: Operation[]): string {
 
 function renderOperations(spec: Spec, operations: Operation[]): string {
   const index = Object.fromEntries(
-    operations.map(({ operationId, method, path, tag, summary, docsUrl, idempotent, parameters }) => [
+    operations.map(({ operationId, method, path, tag, summary, docsUrl, idempotent, pagination, parameters }) => [
       operationId,
-      { method, path, tag, summary, docsUrl, idempotent, parameters },
+      { method, path, tag, summary, docsUrl, idempotent, pagination, parameters },
     ]),
   );
   return [
@@ -138,7 +148,8 @@ function renderOperations(spec: Spec, operations: Operation[]): string {
     '',
     '/**',
     ' * Every operation by operationId: method, path, API group, reference page, whether repeating it is',
-    ' * harmless (GET, or `x-koodrive-idempotent` in the spec), and its path and query parameters.',
+    ' * harmless (GET, or `x-koodrive-idempotent` in the spec), whether it pages by offset/limit in its',
+    ' * query or body, and its path and query parameters.',
     ' */',
     `export const operationIndex = ${JSON.stringify(index, null, 2)} as const;`,
     '',
@@ -157,6 +168,70 @@ function renderDocument(spec: Spec): string {
   ].join('\n');
 }
 
+interface DocumentedExample {
+  name: string;
+  summary: string;
+  value: unknown;
+}
+
+function examplesOf(media: Spec | undefined): DocumentedExample[] {
+  return Object.entries<Spec>(media?.examples ?? {}).map(([name, example]) => ({
+    name,
+    summary: example.summary ?? '',
+    value: example.value,
+  }));
+}
+
+/**
+ * @koodrive/testing's fixtures: every example request and 200 response the spec documents, by
+ * operationId and example name, typed as the operation's request body or response.
+ */
+export function renderFixtures(spec: Spec, operations: Operation[]): string {
+  const lines = [
+    BANNER,
+    "import type * as KooDrive from '@koodrive/types';",
+    '',
+    '// Checks that a fixture is a valid T while keeping fields beyond it, which the service sends too.',
+    'const as = <T>() => <V extends T>(value: V): V => value;',
+    '',
+    "/** The reference's examples, as the spec records them, by operationId. */",
+    'export const documented = {',
+  ];
+  for (const op of operations) {
+    const operation = resolve(spec, spec.paths[op.path][op.method.toLowerCase()]);
+    const requests = examplesOf(resolve(spec, operation.requestBody ?? {}).content?.['application/json']);
+    const responses = examplesOf(resolve(spec, operation.responses?.['200'] ?? {}).content?.['application/json']);
+    if (requests.length === 0 && responses.length === 0) continue;
+    lines.push(`  ${op.operationId}: {`);
+    for (const [kind, examples, type] of [
+      ['requests', requests, `${op.operationId}RequestBody`],
+      ['responses', responses, `${op.operationId}Response`],
+    ] as const) {
+      if (examples.length === 0) continue;
+      lines.push(`    ${kind}: {`);
+      for (const example of examples) {
+        lines.push(`      /** ${example.summary} */`);
+        lines.push(`      ${example.name}: as<KooDrive.${type}>()(${JSON.stringify(example.value)}),`);
+      }
+      lines.push('    },');
+    }
+    lines.push('  },');
+  }
+  lines.push(
+    '};',
+    '',
+    '/** The examples the spec gives of its schemas, by schema name. */',
+    'export const documentedSchemas = {',
+  );
+  for (const [name, schema] of Object.entries<Spec>(spec.components?.schemas ?? {})) {
+    if (!Array.isArray(schema.examples) || typeof schema.examples[0] !== 'object') continue;
+    const values = schema.examples.map((value: unknown) => `as<KooDrive.${name}>()(${JSON.stringify(value)})`);
+    lines.push(`  ${name}: [${values.join(', ')}],`);
+  }
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
 /** Renders every generated file from the bundled spec's text; keys are file names in src/generated. */
 export async function renderGeneratedFiles(bundledYaml: string): Promise<Record<string, string>> {
   const spec = parse(bundledYaml) as Spec;
@@ -168,4 +243,38 @@ export async function renderGeneratedFiles(bundledYaml: string): Promise<Record<
     'operations.ts': renderOperations(spec, operations),
     'document.ts': renderDocument(spec),
   };
+}
+
+export const TABLE_START = '<!-- operations table: generated by pnpm generate from the spec; do not edit -->';
+export const TABLE_END = '<!-- end of operations table -->';
+
+/** The README's table of covered operations, one row per operation, by API group then operationId. */
+export function renderOperationsTable(bundledYaml: string): string {
+  const operations = listOperations(parse(bundledYaml) as Spec).sort(
+    (a, b) => a.tag.localeCompare(b.tag) || a.operationId.localeCompare(b.operationId),
+  );
+  const rows = operations.map(
+    (op) => `| ${op.tag} | \`${op.operationId}\` | ${op.method} | \`${op.path}\` | [${op.summary}](${op.docsUrl}) |`,
+  );
+  return [
+    TABLE_START,
+    '| group | operationId | method | path | reference page |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    TABLE_END,
+  ].join('\n');
+}
+
+/** The README with its operations table replaced by `table`. */
+export function withOperationsTable(readme: string, table: string): string {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error('README.md has no operations table markers');
+  return readme.slice(0, start) + table + readme.slice(end + TABLE_END.length);
+}
+
+/** Renders @koodrive/testing's generated fixtures from the bundled spec's text. */
+export function renderTestingFiles(bundledYaml: string): Record<string, string> {
+  const spec = parse(bundledYaml) as Spec;
+  return { 'documented.ts': renderFixtures(spec, listOperations(spec)) };
 }

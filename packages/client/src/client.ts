@@ -18,7 +18,7 @@ import { assertTraceId, generateTraceId } from './headers/trace-id.js';
 import { systemClock } from './headers/x-date.js';
 import { type KooDriveLogger, silentLogger } from './logger.js';
 import { kooDriveHeaders } from './middleware/koodrive-headers.js';
-import { operationFor } from './operations.js';
+import { operationFor, pagedOperationAt } from './operations.js';
 import {
   assertValidOptions,
   assertValidRequestOptions,
@@ -32,7 +32,15 @@ import { type KooDriveResult, readResult } from './response/read-result.js';
 import { defaultRetryPolicy, isIdempotent, type RetryOptions, type RetryPolicy } from './retry/retry-policy.js';
 import { servers } from './servers.js';
 import { type Authorizer, createTransport } from './transport/fetch-wrapper.js';
-import type { KooDriveMethod, KooDrivePaths, OffsetPagedPath, PageItem, SuccessBody } from './types.js';
+import type {
+  KooDriveMethod,
+  KooDrivePaths,
+  OffsetPagedPath,
+  PagedOperation,
+  PageItem,
+  PaginateInit,
+  SuccessBody,
+} from './types.js';
 import { unwrap } from './unwrap.js';
 import { assertValidInput } from './validate-input.js';
 
@@ -48,9 +56,9 @@ export interface KooDriveClient {
    */
   paginate<Path extends OffsetPagedPath>(
     url: Path,
-    init?: Parameters<KooDriveMethod<'get'>>[1],
+    init?: PaginateInit<Path>,
     options?: PaginateOptions,
-  ): AsyncGenerator<PageItem<SuccessBody<KooDrivePaths[Path]['get']>>, void, undefined>;
+  ): AsyncGenerator<PageItem<SuccessBody<PagedOperation<Path>>>, void, undefined>;
   /** Adds openapi-fetch middleware; it runs after the KooDrive headers are set. */
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
@@ -182,17 +190,22 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
     PUT: method('PUT'),
     DELETE: method('DELETE'),
     paginate(url, init, paginateOptions = {}) {
-      const base = (init ?? {}) as CallInit;
-      const query = base.params?.query ?? {};
-      const fetchPage = async (offset: number, limit: number) =>
-        (await unwrap(
-          call('GET', url, { ...base, params: { ...base.params, query: { ...query, offset, limit } } }),
-        )) as Record<string, unknown>;
+      const paged = pagedOperationAt(url);
+      if (!paged) throw new KooDriveValidationError('url', `${url} is not an offset/limit operation of the spec`);
+      const base = (init ?? {}) as CallInit & { body?: Record<string, unknown> };
+      const start = (paged.pagination === 'query' ? base.params?.query : base.body) ?? {};
+      const fetchPage = async (offset: number, limit: number) => {
+        const page =
+          paged.pagination === 'query'
+            ? { ...base, params: { ...base.params, query: { ...start, offset, limit } } }
+            : { ...base, body: { ...start, offset, limit } };
+        return (await unwrap(call(paged.method, url, page))) as Record<string, unknown>;
+      };
       return paginateByOffset(fetchPage, {
-        offset: Number(query.offset ?? 0),
-        pageSize: paginateOptions.pageSize ?? Number(query.limit ?? 100),
+        offset: Number(start.offset ?? 0),
+        pageSize: paginateOptions.pageSize ?? Number(start.limit ?? 100),
         itemsKey: paginateOptions.itemsKey,
-        operation: operationFor('GET', url).operationId,
+        operation: paged.operationId,
       });
     },
     use: (...middleware) => raw.use(...middleware),

@@ -55,5 +55,16 @@ export {
   retryAfterDelay,
 } from './retry/retry-policy.js';
 export { servers } from './servers.js';
-export type { KooDriveMethod, KooDrivePaths, ManagedHeader, OffsetPagedPath, PageItem, SuccessBody } from './types.js';
+export type {
+  BodyPagedPath,
+  KooDriveMethod,
+  KooDrivePaths,
+  ManagedHeader,
+  OffsetPagedPath,
+  PagedOperation,
+  PageItem,
+  PaginateInit,
+  QueryPagedPath,
+  SuccessBody,
+} from './types.js';
 export { unwrap } from './unwrap.js';

@@ -15,6 +15,31 @@ const operationsByRoute = new Map<string, OperationFacts>(
   ]),
 );
 
+export interface PagedOperationFacts {
+  operationId: string;
+  method: 'GET' | 'POST';
+  /** Where `offset` and `limit` go. */
+  pagination: 'query' | 'body';
+}
+
+const pagedOperations = new Map<string, PagedOperationFacts>(
+  Object.entries(operationIndex).flatMap(([operationId, operation]) => {
+    const { pagination, method, path } = operation as {
+      pagination: 'query' | 'body' | null;
+      method: string;
+      path: string;
+    };
+    return pagination && (method === 'GET' || method === 'POST')
+      ? [[path, { operationId, method, pagination }] as const]
+      : [];
+  }),
+);
+
+/** The offset/limit operation at a path template, if there is one. */
+export function pagedOperationAt(schemaPath: string): PagedOperationFacts | undefined {
+  return pagedOperations.get(schemaPath);
+}
+
 /** The operation at a method and path template. */
 export function operationFor(method: string, schemaPath: string): OperationFacts {
   return (

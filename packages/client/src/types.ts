@@ -51,13 +51,51 @@ export type KooDriveMethod<Method extends HttpMethod> = <
 ) => Promise<KooDriveResult<SuccessBody<KooDrivePaths[Path][Method]>>>;
 
 type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
+type JsonBodyOf<Operation> = Operation extends {
+  requestBody?: { content: { 'application/json': infer Body } } | undefined;
+}
+  ? Body
+  : never;
 
-/** GET paths whose query takes `offset` and `limit`: the ones `paginate` walks. */
-export type OffsetPagedPath = {
+/** GET paths whose query takes `offset` and `limit`. */
+export type QueryPagedPath = {
   [Path in PathsWithMethod<KooDrivePaths, 'get'>]: 'offset' | 'limit' extends keyof QueryOf<KooDrivePaths[Path]['get']>
     ? Path
     : never;
 }[PathsWithMethod<KooDrivePaths, 'get'>];
+
+/** POST paths whose JSON body takes `offset` and `limit` (reads sent as POST, such as GetSpaceUsageByUser). */
+export type BodyPagedPath = {
+  [Path in PathsWithMethod<KooDrivePaths, 'post'>]: 'offset' | 'limit' extends keyof JsonBodyOf<
+    KooDrivePaths[Path]['post']
+  >
+    ? Path
+    : never;
+}[PathsWithMethod<KooDrivePaths, 'post'>];
+
+/** The paths `paginate` walks: every offset/limit operation. */
+export type OffsetPagedPath = QueryPagedPath | BodyPagedPath;
+
+/** The operation `paginate` calls at a path. */
+export type PagedOperation<Path extends OffsetPagedPath> = Path extends QueryPagedPath
+  ? KooDrivePaths[Path]['get']
+  : Path extends BodyPagedPath
+    ? KooDrivePaths[Path]['post']
+    : never;
+
+type ParametersOf<Operation> = Operation extends { parameters: infer Parameters } ? Parameters : never;
+
+/** What `paginate` takes beside the path: the call's inputs, with `offset` and `limit` left to it. */
+export type PaginateInit<Path extends OffsetPagedPath> = KooDriveRequestOptions & {
+  params?: {
+    [Key in keyof ParametersOf<PagedOperation<Path>>]?: Key extends 'query'
+      ? Partial<QueryOf<PagedOperation<Path>>>
+      : ParametersOf<PagedOperation<Path>>[Key];
+  };
+  body?: Partial<JsonBodyOf<PagedOperation<Path>>>;
+  headers?: HeadersInit;
+  signal?: AbortSignal;
+};
 
 /** The element type of the array field(s) of a page, e.g. SpaceQuotaUsage for GetSpaceUsageByQuota's `data`. */
 export type PageItem<Body> = {

@@ -25,10 +25,15 @@ function checkValue(rule: Rule, value: unknown, call: CallContext): void {
   if (rule.type === 'integer' && !(typeof value === 'number' && Number.isInteger(value))) {
     fail(`must be a whole number, got ${JSON.stringify(value)}`);
   }
+  // IDs in paths are 19-digit numbers or long codes: as a JS number they would already have lost
+  // digits, so only strings are taken. Query values are text on the wire, so numbers are fine there.
+  if (rule.in === 'path' && typeof value !== 'string') {
+    fail(`must be a string (KooDrive IDs exceed 2^53), got ${typeof value}`);
+  }
   if (rule.type === 'string' && typeof value !== 'string' && typeof value !== 'number') {
     fail(`must be a string, got ${typeof value}`);
   }
-  if (rule.in === 'path' && String(value) === '') fail('must not be empty');
+  if (rule.in === 'path' && value === '') fail('must not be empty');
   if (COUNTS.has(rule.name) && !(Number.isInteger(Number(value)) && Number(value) >= 0)) {
     fail(`must be a whole number of at least 0, got ${JSON.stringify(value)}`);
   }

@@ -5,7 +5,7 @@
  * Prints `mock KooDrive listening on <url>` once it is ready.
  */
 import { parseArgs } from 'node:util';
-import { makeSpaceQuotaUsageList } from './factories/space-quota-usage.js';
+import { makeMockState } from './factories/state.js';
 import { startMockKooDrive } from './mock/server.js';
 
 const { values } = parseArgs({
@@ -33,7 +33,7 @@ const apps = Object.fromEntries(
 const mock = await startMockKooDrive({
   port,
   host: values.host,
-  state: { spaceQuotaUsage: makeSpaceQuotaUsageList(rows) },
+  state: makeMockState({ quotas: rows }),
   ...(values.token ? { tokens: values.token } : {}),
   ...(values.app ? { apps } : {}),
 });

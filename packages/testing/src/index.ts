@@ -1,5 +1,8 @@
+export { makeContainerId, makeOwnerId, TENANT_ID } from './factories/ids.js';
+export * from './factories/space.js';
 export { makeSpaceQuotaUsage, makeSpaceQuotaUsageList } from './factories/space-quota-usage.js';
-export { fixtures } from './fixtures/index.js';
+export { type MockStateSizes, makeMockState } from './factories/state.js';
+export { fixtures, schemaExamples } from './fixtures/index.js';
 export {
   APP_SIGNATURE_WINDOW_MS,
   type AppSignatureCheck,
@@ -18,6 +21,7 @@ export {
 export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
 export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
 export type {
+  MockAllocation,
   MockContext,
   MockHandler,
   MockReply,

@@ -4,7 +4,28 @@
  */
 import { openapiDocument } from '@koodrive/types/openapi';
 import { describe, expect, it } from 'vitest';
-import { createSpecAjv, fixtures, makeSpaceQuotaUsage, makeSpaceQuotaUsageList } from '../src/index.js';
+import {
+  createSpecAjv,
+  fixtures,
+  makeAddGroupUsers,
+  makeCapabilities,
+  makeContainerId,
+  makeCreateSpaceRspInfo,
+  makeDepartmentSpaceInfo,
+  makeGetSpaceAllocatedData,
+  makeGroupSpaceInfo,
+  makeMockState,
+  makeOwnerId,
+  makeSpaceInfo,
+  makeSpaceInfoV2,
+  makeSpaceQuotaUsage,
+  makeSpaceQuotaUsageList,
+  makeTeamSpaceInfo,
+  makeTransferUnusedSpaceData,
+  makeUserSpaceInfo,
+  makeUserSpaceQuota,
+  schemaExamples,
+} from '../src/index.js';
 
 const ajv = createSpecAjv({ allErrors: true });
 
@@ -46,7 +67,6 @@ function examplesIn(node: unknown, pointer = ''): Example[] {
 }
 
 const examples = examplesIn(openapiDocument);
-const quotaResponse = `/paths/${escapePointer('/koodrive/ose/v1/space/usage/quota')}/get/responses/200/content/application~1json/schema`;
 
 describe('the spec’s examples', () => {
   it('include the documented request headers and responses', () => {
@@ -61,29 +81,104 @@ describe('the spec’s examples', () => {
   });
 });
 
-describe('fixtures and factories', () => {
-  it('the documented GetSpaceUsageByQuota response is a valid response', () => {
-    expect(problems(quotaResponse, fixtures.GetSpaceUsageByQuota.documentedResponse)).toEqual([]);
+const paths = openapiDocument.paths as Record<string, Record<string, { operationId?: string }>>;
+
+/** JSON pointers to an operation's request body schema and 200 response schema. */
+function schemasOf(operationId: string) {
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (operation.operationId !== operationId) continue;
+      const base = `/paths/${escapePointer(path)}/${method}`;
+      return {
+        requests: `${base}/requestBody/content/application~1json/schema`,
+        responses: `${base}/responses/200/content/application~1json/schema`,
+      };
+    }
+  }
+  throw new Error(`no operation ${operationId}`);
+}
+
+const fixtureCases = Object.entries(fixtures).flatMap(([operationId, kinds]) =>
+  Object.entries(kinds as Record<'requests' | 'responses', Record<string, unknown>>).flatMap(([kind, examples]) =>
+    Object.entries(examples).map(
+      ([name, value]) =>
+        [`${operationId} ${kind}.${name}`, schemasOf(operationId)[kind as 'requests' | 'responses'], value] as const,
+    ),
+  ),
+);
+
+const schema = (name: string) => `/components/schemas/${name}`;
+const factoryCases: [string, string, unknown][] = [
+  ['makeCapabilities', schema('Capabilities'), makeCapabilities()],
+  ...[0, 1, 7].flatMap((index): [string, string, unknown][] => [
+    [`makeSpaceInfo #${index}`, schema('SpaceInfo'), makeSpaceInfo({}, index)],
+    [`makeSpaceInfoV2 #${index}`, schema('SpaceInfoV2'), makeSpaceInfoV2({}, index)],
+    [`makeCreateSpaceRspInfo #${index}`, schema('CreateSpaceRspInfo'), makeCreateSpaceRspInfo({}, index)],
+    [`makeDepartmentSpaceInfo #${index}`, schema('DepartmentSpaceInfo'), makeDepartmentSpaceInfo({}, index)],
+    [`makeTeamSpaceInfo #${index}`, schema('TeamSpaceInfo'), makeTeamSpaceInfo({}, index)],
+    [`makeGroupSpaceInfo #${index}`, schema('GroupSpaceInfo'), makeGroupSpaceInfo({}, index)],
+    [`makeUserSpaceInfo #${index}`, schema('UserSpaceInfo'), makeUserSpaceInfo({}, index)],
+    [`makeUserSpaceQuota #${index}`, schema('UserSpaceQuota'), makeUserSpaceQuota({}, index)],
+    [`makeGetSpaceAllocatedData #${index}`, schema('GetSpaceAllocatedData'), makeGetSpaceAllocatedData({}, index)],
+    [`makeAddGroupUsers #${index}`, schema('AddGroupUsers'), makeAddGroupUsers({}, index)],
+    [`makeSpaceQuotaUsage #${index}`, schema('SpaceQuotaUsage'), makeSpaceQuotaUsage({}, index)],
+  ]),
+  ['makeTransferUnusedSpaceData', schema('TransferUnusedSpaceData'), makeTransferUnusedSpaceData()],
+];
+
+describe('fixtures', () => {
+  it('include every documented example the spec records', () => {
+    const specExamples = examples.filter(
+      (example) => example.where.includes('/requestBody/') || example.where.includes('/responses/200/'),
+    );
+    expect(fixtureCases).toHaveLength(specExamples.length);
+    expect(Object.keys(schemaExamples)).toEqual(['DepartmentSpaceInfo', 'SpaceQuotaUsage']);
   });
 
-  it('the documented row is a valid SpaceQuotaUsage', () => {
-    expect(problems('/components/schemas/SpaceQuotaUsage', fixtures.GetSpaceUsageByQuota.documentedRow)).toEqual([]);
+  it.each(fixtureCases)('%s is valid', (_name, pointer, value) => {
+    expect(problems(pointer, value)).toEqual([]);
+  });
+});
+
+describe('factories', () => {
+  it.each(factoryCases)('%s is valid', (_name, pointer, value) => {
+    expect(problems(pointer, value)).toEqual([]);
   });
 
-  it('factory rows and pages of them are valid', () => {
-    const page = { code: 0, msg: 'success', data: makeSpaceQuotaUsageList(120), total: 120 };
-    expect(problems(quotaResponse, page)).toEqual([]);
-    expect(problems('/components/schemas/SpaceQuotaUsage', makeSpaceQuotaUsage({ totalUsed: 5 }))).toEqual([]);
+  it('a whole mock state is valid, list by list', () => {
+    const state = makeMockState();
+    const lists: [string, unknown[]][] = [
+      ['SpaceQuotaUsage', state.spaceQuotaUsage],
+      ['SpaceInfo', state.spaces],
+      ['DepartmentSpaceInfo', state.departments],
+      ['TeamSpaceInfo', state.teamSpaces],
+      ['GroupSpaceInfo', state.groupSpaces],
+      ['UserSpaceInfo', state.userSpaces],
+      ['UserSpaceQuota', state.userQuotas],
+      ['GetSpaceAllocatedData', state.allocation],
+    ];
+    for (const [name, rows] of lists) {
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(problems(schema(name), row)).toEqual([]);
+    }
   });
 
   it('the checks can fail: a row with a string total is refused', () => {
-    expect(problems('/components/schemas/SpaceQuotaUsage', { quota: '1', totalUsed: 'lots' })).not.toEqual([]);
+    expect(problems(schema('SpaceQuotaUsage'), { quota: '1', totalUsed: 'lots' })).not.toEqual([]);
+    expect(problems(schema('Capabilities'), { copyPermission: true })).not.toEqual([]);
   });
 
-  it('factory rows are realistic: used never exceeds capacity, capacity = allocations × quota in KB', () => {
+  it('make realistic quota rows: used never exceeds capacity, capacity = allocations × quota in KB', () => {
     for (const row of makeSpaceQuotaUsageList(60)) {
       expect(Number(row.totalUsed)).toBeLessThanOrEqual(Number(row.totalCapacity));
       expect(Number(row.totalCapacity)).toBe(Number(row.totalAllocation) * Number(row.quota) * 1024 * 1024);
+    }
+  });
+
+  it('make IDs shaped like KooDrive’s: 19-digit owners, 46-character containers', () => {
+    for (const index of [0, 1, 42, 123456]) {
+      expect(makeOwnerId(index)).toMatch(/^\d{19}$/);
+      expect(makeContainerId(index)).toMatch(/^IAAD[A-Za-z0-9]{42}$/);
     }
   });
 });

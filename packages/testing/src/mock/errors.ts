@@ -4,6 +4,9 @@ export const resultCodes = {
   badRequest: 13000101,
   parameterValidationFailed: 13000102,
   innerInvokeFailure: 13000201,
+  spaceMissing: 13000301,
+  resourceMissing: 13000309,
+  insufficientSpace: 13000311,
 } as const;
 
 export interface KooDriveErrorBody {

@@ -66,7 +66,17 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
   sharedValidator ??= createSpecValidator();
   const validator = sharedValidator;
   const { defaultPageSize = 100, clock = () => new Date() } = options;
-  const state: MockState = { spaceQuotaUsage: [], ...options.state };
+  const state: MockState = {
+    spaceQuotaUsage: [],
+    spaces: [],
+    departments: [],
+    teamSpaces: [],
+    groupSpaces: [],
+    userSpaces: [],
+    userQuotas: [],
+    allocation: [],
+    ...options.state,
+  };
   const initialHandlers = { ...options.handlers };
   let handlers: Record<string, MockHandler> = { ...initialHandlers };
   const requests: RecordedRequest[] = [];

@@ -134,6 +134,9 @@ export function createSpecValidator() {
     }
   }
 
+  // As OpenAPI says, a literal path wins over a template (`/space/group` over `/space/{ownerId}`).
+  routes.sort((a, b) => a.pathParamNames.length - b.pathParamNames.length);
+
   function match(method: string, pathname: string) {
     const candidates = routes
       .map((route) => ({ route, found: route.pattern.exec(pathname) }))

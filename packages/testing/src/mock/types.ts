@@ -1,8 +1,33 @@
-import type { SpaceQuotaUsage } from '@koodrive/types';
+import type {
+  DepartmentSpaceInfo,
+  GroupSpaceInfo,
+  SpaceInfo,
+  SpaceQuotaUsage,
+  TeamSpaceInfo,
+  UserSpaceInfo,
+  UserSpaceQuota,
+} from '@koodrive/types';
+
+/** Allocated and total capacity (GB) of one space type, as the mock keeps it. */
+export interface MockAllocation {
+  type: 0 | 1 | 2;
+  allocateCapacity: number;
+  totalCapacity: number;
+}
 
 /** What the mock KooDrive holds; tests read and change it freely. */
 export interface MockState {
+  /** GetSpaceUsageByQuota's rows; GetSpaceUsageByOverview sums them. */
   spaceQuotaUsage: SpaceQuotaUsage[];
+  /** Every space, whatever its type: GetSpace, CreateSpace, UpdateSpace, DeleteSpace, … */
+  spaces: SpaceInfo[];
+  departments: DepartmentSpaceInfo[];
+  teamSpaces: TeamSpaceInfo[];
+  /** Group spaces; CreateGroupSpace adds to this and to `spaces`, DeleteGroupSpace removes from both. */
+  groupSpaces: GroupSpaceInfo[];
+  userSpaces: UserSpaceInfo[];
+  userQuotas: UserSpaceQuota[];
+  allocation: MockAllocation[];
 }
 
 /** A request that passed the mock's checks, as a handler sees it. */

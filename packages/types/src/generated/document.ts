@@ -5,7 +5,7 @@ export const openapiDocument: Record<string, unknown> = {
   "openapi": "3.1.0",
   "info": {
     "title": "KooDrive API",
-    "version": "0.1.0",
+    "version": "0.2.0",
     "summary": "Huawei Cloud KooDrive enterprise drive, transcribed from its public API reference.",
     "description": "A hand-written transcription of KooDrive's public API reference\n(support.huaweicloud.com, \"api-koodrive\"). Only what the reference documents is here:\nevery operation, parameter, header, schema and example has a page behind it, named in the\noperation's `externalDocs`.\n\nWhere copies of the reference disagree, the operation's description says which copy was\nfollowed and what the other one says.\n\nEvery response carries a `code` (0 on success) and a `msg`. A non-zero `code` is a failure\nwhatever the HTTP status; the reference does not say whether the service ever sends one with\nHTTP 200, so clients must treat that case as an error too.\n",
     "license": {
@@ -43,6 +43,1636 @@ export const openapiDocument: Record<string, unknown> = {
     "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/"
   },
   "paths": {
+    "/koodrive/ose/v1/space/departmentList": {
+      "get": {
+        "operationId": "GetDepartmentSpaceList",
+        "summary": "Listing Departments Spaces",
+        "description": "The departments that have a space, page by page, optionally filtered by a keyword that matches\nnames and administrators.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22). `offset` and\n`limit` are typed String in the reference, with a minimum of 0 and a range of 1 to 100; they\nare digits here. `total` is typed String but the example shows a number, so both are accepted.\nThe 2025 tables list four fields per department; the 2024 table and the example show more. The\nexample request writes the path as `/koodrive/cloudfile/v1/…`, a slip for the URI\n`/koodrive/ose/v1/…`. The example response is cut off in every copy, so only one complete\ndepartment from it is kept (as the DepartmentSpaceInfo example).\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Listing Departments Spaces (GetDepartmentSpaceList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetDepartmentSpaceList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (path corrected from /koodrive/cloudfile/)",
+            "source": "GET /koodrive/ose/v1/space/departmentList?offset=0&limit=10\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "Where to start, from 0.",
+            "schema": {
+              "type": "string",
+              "pattern": "^\\d+$"
+            },
+            "example": "0"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many departments to return, 1 to 100.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(100|[1-9][0-9]?)$"
+            },
+            "example": "10"
+          },
+          {
+            "name": "keyWord",
+            "in": "query",
+            "required": false,
+            "description": "Matches department names and administrators.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of departments and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "total": {
+                          "$ref": "#/components/schemas/NumberOrNumericString"
+                        },
+                        "departments": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/DepartmentSpaceInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/{ownerId}": {
+      "get": {
+        "operationId": "GetSpace",
+        "summary": "Querying Space Information",
+        "description": "The space of a department, user or group.\n\nSource: main edition, English copy (2025-10-22) for the request, and the carrier edition\n(2026-02) for its narrower reading (individual spaces only). The current response table is cut\noff in every copy; the response follows the shared SpaceInfo (the older es-us table and the\ncarrier's Chinese table agree with it as far as they go). No example is documented.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Querying Space Information (GetSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpace.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/OwnerId"
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": true,
+            "description": "The kind of space: 0 department, 1 individual, 2 group.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1",
+                "2"
+              ]
+            }
+          },
+          {
+            "name": "containerId",
+            "in": "query",
+            "required": false,
+            "description": "The space's ID; needed when type is 1 and the user has several individual spaces.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The space.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/SpaceInfo"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateSpace",
+        "summary": "Creating a Space for a Department or Individual",
+        "description": "Creates the space of a department, a user or a group, with its size and the members'\npermissions.\n\nSource: main edition, English copy (2025-10-22) and Turkish snapshot (2025-08-28) for the\nrequest; the response table from a section mirror dated 2025-03-04. `capacity` is typed String,\nbut the documented example (from the 2024-07-30 copy, the only one shown) sends a number, so both\nare accepted. That copy's response is only `code` and `msg`; the current one adds `data`.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Creating a Space for a Department or Individual (CreateSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateSpace.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/OwnerId"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "capacity",
+                  "type"
+                ],
+                "properties": {
+                  "capacity": {
+                    "description": "The size of the space.",
+                    "type": [
+                      "string",
+                      "integer"
+                    ]
+                  },
+                  "type": {
+                    "$ref": "#/components/schemas/SpaceType"
+                  },
+                  "capabilities": {
+                    "$ref": "#/components/schemas/Capabilities"
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Create a 1 GB space for department 1289173650183882753 (2024-07-30 copy)",
+                  "value": {
+                    "capacity": 1,
+                    "type": 0
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The space created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/CreateSpaceRspInfo"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (2024-07-30 copy)",
+                    "value": {
+                      "code": 0,
+                      "msg": "OK"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateSpace",
+        "summary": "Modifying Space Information",
+        "description": "Changes a space's status or size.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22); carrier edition\n(2026-02) for `capacity` in GB from 1 to 104857600 and `type` 1 only. Whether `containerId` is\nmandatory is not visible in any copy, so it is optional. `status` is typed String but the\ndocumented example sends a number, so both are accepted.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Modifying Space Information (UpdateSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateSpace.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/OwnerId"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "type"
+                ],
+                "properties": {
+                  "status": {
+                    "description": "0: normal (allocated and usable); 1: disabled (allocated, its content not reachable).",
+                    "type": [
+                      "string",
+                      "integer"
+                    ],
+                    "enum": [
+                      "0",
+                      "1",
+                      0,
+                      1
+                    ]
+                  },
+                  "capacity": {
+                    "type": "string",
+                    "description": "The space's size."
+                  },
+                  "type": {
+                    "description": "0 department, 1 individual.",
+                    "type": "integer",
+                    "enum": [
+                      0,
+                      1
+                    ]
+                  },
+                  "containerId": {
+                    "type": "string",
+                    "description": "The space's ID."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Disable the space of department 1289173650183882753 (Chinese copy, 2025-12-12)",
+                  "value": {
+                    "status": 1,
+                    "type": 0
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The space was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "DeleteSpace",
+        "summary": "Deleting a Space",
+        "description": "Deletes the space of a department or a user.\n\nSource: main edition, Chinese and English copies, and the carrier edition (individual spaces\nonly; its example still deletes a department's, type=0).\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Deleting a Space (DeleteSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteSpace.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "DELETE /koodrive/ose/v1/space/1289173650183882753?type=0\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/OwnerId"
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": true,
+            "description": "0 department, 1 individual.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1
+              ]
+            },
+            "example": 0
+          },
+          {
+            "name": "containerId",
+            "in": "query",
+            "required": false,
+            "description": "The space's ID; needed when a user has several individual spaces (with third-party integration).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The space was deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/batchGetSpace": {
+      "get": {
+        "operationId": "batchGetSpace",
+        "summary": "Querying Space Information in Batches",
+        "description": "The spaces of one owner, as a list.\n\nSource: main edition, Chinese and English copies (dates not shown). Listed in the ar-mena table\nof contents (2026-02-12), not in the en-us one (2025-10-16).\n\nWhere the parameters go is ambiguous: the Chinese .md copy titles their table \"request Body\nparameters\" on this GET, while the HTML copies leave it untitled, with no query table. fetch\n(in browsers, Node, Deno and Bun) cannot send a body with GET, so this spec reads them as query\nparameters. If the service turns out to want a JSON body, this operation cannot be called from\nfetch at all.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Querying Space Information in Batches (batchGetSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchGetSpace.html"
+        },
+        "parameters": [
+          {
+            "name": "ownerId",
+            "in": "query",
+            "required": true,
+            "description": "The user ID of the spaces' owner.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": true,
+            "description": "The kind of space: 0 department, 1 individual, 2 group.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1",
+                "2"
+              ]
+            }
+          },
+          {
+            "name": "containerId",
+            "in": "query",
+            "required": false,
+            "description": "A space's ID; needed when type is 1 and there are several individual spaces.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The spaces.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/SpaceInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/container/{containerId}": {
+      "get": {
+        "operationId": "GetSpaceByContainerID",
+        "summary": "Querying Space Details by Space ID",
+        "description": "A space by its ID. Meant for machine-to-machine calls.\n\nSource: main edition, Chinese copy and a section mirror (2025-02-12) for the response; the\n2024-07-30 copy spells the path parameter `container_id`. No example response is documented.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Querying Space Details by Space ID (GetSpaceByContainerID)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceByContainerID.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/space/container/IAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "containerId",
+            "in": "path",
+            "required": true,
+            "description": "The space's ID (a long alphanumeric string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "IAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The space.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/SpaceInfo"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/group": {
+      "post": {
+        "operationId": "CreateGroupSpace",
+        "summary": "Creating a Group Space",
+        "description": "Creates a group space with its members and their permissions.\n\nSource: main edition, Japanese snapshot (2025-03-07) and Chinese copy for the request. The\ncurrent response table is cut off in every copy; an older copy (ar-mena, undated) documents\n`failedList` beside `code` and `msg`, and its example also returns an `id`, which no table\nlists. That older copy took `userIds` instead of `addGroupUsers`; its example request is of\nthat older form and is not reproduced.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Creating a Group Space (CreateGroupSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateGroupSpace.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "addGroupUsers"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "description": "The space's name."
+                  },
+                  "iconUrl": {
+                    "type": "string",
+                    "description": "The space's picture."
+                  },
+                  "capacity": {
+                    "type": "integer",
+                    "description": "The space's size."
+                  },
+                  "addGroupUsers": {
+                    "type": "array",
+                    "description": "The users to add to the group.",
+                    "items": {
+                      "$ref": "#/components/schemas/AddGroupUsers"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The group space was created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "failedList": {
+                          "type": "array",
+                          "description": "Users that could not be added (documented by the older copy).",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (older copy)",
+                    "value": {
+                      "id": "xxx",
+                      "failedList": [],
+                      "code": 0,
+                      "msg": "OK"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/group/{groupId}": {
+      "delete": {
+        "operationId": "DeleteGroupSpace",
+        "summary": "Dismissing a Group Space",
+        "description": "Dismisses a group and deletes its space.\n\nSource: main edition, Chinese copy (2025-12-12); older navigation calls it \"Dismissing a Team\nSpace\" and older copies spell the path parameter `group_id`. The documented example request\n(`DELETE /koodrive/ose/v1/space/1289173650183882753?type=2`) does not match the URI and is not\nreproduced.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Dismissing a Group Space (DeleteGroupSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteGroupSpace.html"
+        },
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The group's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The group space was dismissed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/teamList": {
+      "get": {
+        "operationId": "GetTeamSpaceList",
+        "summary": "Querying Information About a Team Space",
+        "description": "The team spaces the caller can see, page by page: department spaces, spaces they own, or spaces\nthey joined.\n\nSource: main edition, Turkish snapshot (2025-03-07) and Chinese copy for the request; a section\nmirror (2025-02-12) for the response. `total` is typed String, so numbers are accepted too. The\noldest snapshot has no `teamType` and adds `groupName` to each team. No example is documented.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Querying Information About a Team Space (GetTeamSpaceList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetTeamSpaceList.html"
+        },
+        "parameters": [
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "Where to start, from 0.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many spaces to return.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          },
+          {
+            "name": "keyWord",
+            "in": "query",
+            "required": false,
+            "description": "Matches space names and owner names.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "teamType",
+            "in": "query",
+            "required": false,
+            "description": "0 department spaces, 1 spaces I own, 2 spaces I joined.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1,
+                2
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of team spaces and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "total": {
+                          "$ref": "#/components/schemas/NumberOrNumericString"
+                        },
+                        "teams": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/TeamSpaceInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/groupList": {
+      "get": {
+        "operationId": "GetGroupSpaceList",
+        "summary": "Listing Group Spaces in an Enterprise",
+        "description": "The enterprise's group spaces, page by page, with the group quota and capacity figures. Only\ntenant administrators may call it.\n\nSource: main edition, Chinese copy (2025-12-12) and a Spanish snapshot (2025-03-07). The group\ntable is cut after `bizSboxFileId`. No example is documented.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Listing Group Spaces in an Enterprise (GetGroupSpaceList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetGroupSpaceList.html"
+        },
+        "parameters": [
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "Where to start, from 0.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many spaces to return.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          },
+          {
+            "name": "keyWord",
+            "in": "query",
+            "required": false,
+            "description": "Matches space names and owner names.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of group spaces, the total, and the enterprise's group figures.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "total": {
+                          "type": "integer"
+                        },
+                        "groupsTotal": {
+                          "type": "integer",
+                          "description": "How many groups there are."
+                        },
+                        "groupsMax": {
+                          "type": "integer",
+                          "description": "How many groups there may be."
+                        },
+                        "assignedCapacity": {
+                          "type": "string"
+                        },
+                        "maxCapacity": {
+                          "type": "string"
+                        },
+                        "groups": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/GroupSpaceInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/userList": {
+      "get": {
+        "operationId": "GetUserSpaceList",
+        "summary": "Listing User Spaces",
+        "description": "The individual spaces of a department's users, page by page. Without `deptId`, a system\nadministrator gets the whole organization and a department administrator their own department.\n\nSource: main edition, Chinese copy (2025-12-12) and a Spanish snapshot (2025-08-28). This page\nwants an app-level token, `Bearer {app_access_token}` (with a space), obtained with the app's\nclient ID and secret by an endpoint the reference does not document; app signatures are the other\nway in. Its `language` examples use underscores (`zh_cn`, `en_us`) and state no default.\n`offset` and `limit` are typed String (digits here); `total` is typed String. The two copies\nread `isDirect` differently: direct members only (Chinese) or users of the root department\n(English).\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Listing User Spaces (GetUserSpaceList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserSpaceList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its Authorization line is cut off)",
+            "source": "GET /koodrive/ose/v1/space/userList?deptId=&isDirect=&offset=0&limit=100&keyWord\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "deptId",
+            "in": "query",
+            "required": false,
+            "description": "The department; without it, the caller's organization or department.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "isDirect",
+            "in": "query",
+            "required": false,
+            "description": "Only the department's direct members.",
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "Where to start, from 0.",
+            "schema": {
+              "type": "string",
+              "pattern": "^\\d+$"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many users to return, 1 to 100.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(100|[1-9][0-9]?)$"
+            }
+          },
+          {
+            "name": "keyWord",
+            "in": "query",
+            "required": false,
+            "description": "Matches names and mobile numbers.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "spaceStatus",
+            "in": "query",
+            "required": false,
+            "description": "The space status to keep.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of user spaces and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "total": {
+                          "$ref": "#/components/schemas/NumberOrNumericString"
+                        },
+                        "users": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/UserSpaceInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v2/space/{owner_id}": {
+      "get": {
+        "operationId": "GetSpaceV2",
+        "summary": "Obtains space information.",
+        "description": "Every space a user owns (a user may own several), optionally of one type.\n\nSource: main edition, English copy (2025-08-28) and Chinese copy (2025-12-12). This page lists\nonly four headers (Authorization, X-User-Id, X-Date, Host; the Chinese .md copy has no Host),\nstill spells the path parameter `owner_id`, and wants an app-level token\n`Bearer {app_access_token}`, while its example signs the request with an app signature. The\nexample's X-Date is cut off, so the example is not reproduced in full.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Obtains space information. (GetSpaceV2)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceV2.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its X-Date is cut off)",
+            "source": "GET /koodrive/ose/v2/space/12156464\nAuthorization: HMAC-SHA256 AppId=a378331eca141163119eb602adb67b7802cc79cd33ba44c7d2fe61d1586c96a1,SignedHeaders=host;x-date;x-user-id,Signature=bd355f202be40f95bf9510fd7bd48ad711a7d144c01df07d515ee0fbf3a47416\nX-User-Id: 1505084218764547200\nHost: 10.32.45.165\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "owner_id",
+            "in": "path",
+            "required": true,
+            "description": "The user's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "12156464"
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "description": "The kind of space: 0 department, 1 individual, 2 group (the English copy names no values).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1",
+                "2"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The user's spaces.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/SpaceInfoV2"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/allocation/get": {
+      "get": {
+        "operationId": "GetSpaceAllocation",
+        "summary": "Obtaining the Space Allocation Status",
+        "description": "Allocated and total capacity per space type, for the tenant.\n\nSource: main edition, English copy (2025-10-22) and Chinese copy (2025-12-12). The table gives\n`data` as an array and `code` as String; the example sends `data` as a single object, its numbers\nas strings, and `code` as a number. The schema accepts both shapes.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Obtaining the Space Allocation Status (GetSpaceAllocation)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceAllocation.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/space/allocation/get\nAuthorization: HMAC-SHA256 AppId=a378331eca141163119eb602adb67b7802cc79cd33ba44c7d2fe61d1586c96a1,SignedHeaders=host;x-date;x-user-id,Signature=bd355f202be40f95bf9510fd7bd48ad711a7d144c01df07d515ee0fbf3a47416\nX-User-Id: 1505084218764547200\nHost: 10.32.45.165\nX-Date: 20240909T033325Z\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Allocation per space type.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "oneOf": [
+                            {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/GetSpaceAllocatedData"
+                              }
+                            },
+                            {
+                              "$ref": "#/components/schemas/GetSpaceAllocatedData"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "data": {
+                        "type": "0",
+                        "allocateCapacity": "1000",
+                        "totalCapacity": "2000"
+                      },
+                      "code": 0,
+                      "msg": "操作成功。"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/allocation/transfer": {
+      "post": {
+        "operationId": "TransferUnallocatedSpace",
+        "summary": "Allocating Space",
+        "description": "Moves unallocated capacity from one space type (individual, group or department) to others.\n\nSource: main edition, Chinese copy (2025-12-12) and Turkish snapshot (2025-03-14). The documented\nexample request is not valid JSON and contradicts the table:\n`{\"originType\":1, \"target\":{\"type\": 1, \"expandCapacity\": \"1000\",}}` (a trailing comma, `target`\nan object where the table says an array, the capacity a string where it says Integer). The\nexample below removes the comma and follows the table (a one-element array, an integer). The\nexample response's trailing comma (`{\"code\": 0, \"msg\": \"成功\",}`) is removed too.\n",
+        "x-koodrive-reference-names": {
+          "TransferUnusedSpaceData": "TransferUnusedSapaceData"
+        },
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Allocating Space (TransferUnallocatedSpace)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/TransferUnallocatedSpace.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "originType",
+                  "target"
+                ],
+                "properties": {
+                  "originType": {
+                    "$ref": "#/components/schemas/SpaceType"
+                  },
+                  "target": {
+                    "type": "array",
+                    "description": "Where the capacity goes.",
+                    "items": {
+                      "$ref": "#/components/schemas/TransferUnusedSpaceData"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (Chinese copy, 2025-12-12), repaired as the description says",
+                  "value": {
+                    "originType": 1,
+                    "target": [
+                      {
+                        "type": 1,
+                        "expandCapacity": 1000
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The capacity was moved.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12), trailing comma removed",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/space/usage/overview": {
+      "get": {
+        "operationId": "GetSpaceUsageByOverview",
+        "summary": "Querying Space Usage Overview",
+        "description": "The tenant's total allocated quota, total capacity and total used space.\n\nSource: main edition, English copy (2025-10-22; Turkish snapshot 2025-08-28) and Chinese copy\n(2025-10-22); carrier edition (2026-02) for the units (KB for the totals, GB for the quota). The\npage is missing from the ar-mena table of contents. The Chinese example response has a trailing\ncomma; the English one and the carrier's Chinese one are used.\n",
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Querying Space Usage Overview (GetSpaceUsageByOverview)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceUsageByOverview.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/space/usage/overview\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The usage overview.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/SpaceQuotaUsage"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (English copy)",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  },
+                  "carrier": {
+                    "summary": "Example response (carrier edition, Chinese copy, 2026-02-03)",
+                    "value": {
+                      "data": {
+                        "totalAllocation": 43,
+                        "totalCapacity": 1051187,
+                        "totalUsed": 33085606
+                      },
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
     "/koodrive/ose/v1/space/usage/quota": {
       "get": {
         "operationId": "GetSpaceUsageByQuota",
@@ -148,6 +1778,118 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/koodrive/ose/v1/space/usage/user": {
+      "post": {
+        "operationId": "GetSpaceUsageByUser",
+        "summary": "Querying Space Usage by User",
+        "description": "Quota and usage per user, page by page, optionally for given users only. A read sent as POST:\nrepeating it is harmless, so it is marked idempotent.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22); the carrier\nedition (2026-02) documents only `userIds` (1 to 50 of them), although its example sends\n`limit` and `offset` too. The example response is cut off in its first element and is not\nreproduced.\n",
+        "x-koodrive-idempotent": true,
+        "tags": [
+          "Space Management"
+        ],
+        "externalDocs": {
+          "description": "Querying Space Usage by User (GetSpaceUsageByUser)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceUsageByUser.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "userIds": {
+                    "type": "array",
+                    "description": "The users to report on; all when absent.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "limit": {
+                    "type": "integer",
+                    "description": "How many users to return."
+                  },
+                  "offset": {
+                    "type": "integer",
+                    "description": "How many users to skip."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (Chinese copy, 2025-12-12)",
+                  "value": {
+                    "limit": 10,
+                    "offset": 0,
+                    "userIds": [
+                      "232323",
+                      "34343434"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A page of users' quotas and usage, and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/UserSpaceQuota"
+                          }
+                        },
+                        "total": {
+                          "type": "integer",
+                          "description": "How many users there are in all."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -218,6 +1960,17 @@ export const openapiDocument: Record<string, unknown> = {
           "type": "string"
         },
         "example": "intl.myhuaweicloud-koodrive.com"
+      },
+      "OwnerId": {
+        "name": "ownerId",
+        "in": "path",
+        "required": true,
+        "description": "The owner of the space: a department, user or group ID (19-digit numbers, always strings). Older\ncopies of the reference spell it `owner_id`.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "1289173650183882753"
       }
     },
     "schemas": {
@@ -246,6 +1999,496 @@ export const openapiDocument: Record<string, unknown> = {
           "msg": {
             "type": "string",
             "description": "A description of the result, `success` (or a localized word) on success."
+          }
+        }
+      },
+      "NumberOrNumericString": {
+        "description": "A count or size that the reference types as String in some tables and as Integer or Long in\nothers, and whose examples show numbers: either form is accepted.\n",
+        "type": [
+          "integer",
+          "string"
+        ],
+        "format": "int64"
+      },
+      "DepartmentSpaceInfo": {
+        "description": "A department with a space, as GetDepartmentSpaceList lists it (the reference's\n`departmentSpaceInfo`). The 2025 tables list four fields; the example, and the 2024 table, show\nmore (status, capacity, containerId, …), which the service may still send.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The department's ID."
+          },
+          "parentId": {
+            "type": "string",
+            "description": "The parent department's ID in KooDrive."
+          },
+          "name": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          }
+        },
+        "examples": [
+          {
+            "tenantId": "40086000004871666",
+            "id": "1289173650183882753",
+            "parentId": "1289171275545118721",
+            "name": "部门1699953475619"
+          }
+        ]
+      },
+      "SpaceInfo": {
+        "description": "A space, as GetSpace, batchGetSpace and GetSpaceByContainerID return it. The tables type every\nfield as String; the examples of sibling objects show numbers for `status`, `capacity` and\n`spaceUsed`, so those accept both. `administrators` appears only in GetSpace's older table,\n`rootFileId` only in the newer ones. The carrier edition gives `capacity` in GB.\n",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "0 department, 1 individual, 2 group.",
+            "type": [
+              "string",
+              "integer"
+            ]
+          },
+          "status": {
+            "description": "The space's status.",
+            "type": [
+              "string",
+              "integer"
+            ]
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The department, user or group that owns the space."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The space's ID."
+          },
+          "bizRootFileId": {
+            "type": "string",
+            "description": "The root folder of unencrypted files."
+          },
+          "bizSboxFileId": {
+            "type": "string",
+            "description": "The safe-box folder of encrypted files."
+          },
+          "capacity": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          },
+          "spaceUsed": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          },
+          "administrators": {
+            "type": "string",
+            "description": "Listed without a description in GetSpace's older table."
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "creator": {
+            "type": "string"
+          },
+          "createTime": {
+            "type": "string"
+          },
+          "modifier": {
+            "type": "string"
+          },
+          "updateTime": {
+            "type": "string"
+          },
+          "rootFileId": {
+            "type": "string"
+          }
+        }
+      },
+      "SpaceType": {
+        "description": "The kind of space: 0 department, 1 individual, 2 group.",
+        "type": "integer",
+        "enum": [
+          0,
+          1,
+          2
+        ]
+      },
+      "Capabilities": {
+        "description": "Permission flags of a space member: true grants, false withholds. The reference lists all eleven\nas mandatory Booleans (full list on the permission-template pages and on the space-member\npermission page of 2025-03-14; the space pages' own tables are cut after the eighth or tenth flag).\n",
+        "type": "object",
+        "required": [
+          "addChildNodePermission",
+          "copyPermission",
+          "deletePermission",
+          "downloadPermission",
+          "editPermission",
+          "listChildNodePermission",
+          "removeChildNodePermission",
+          "renameFilePermission",
+          "shareFilePermission",
+          "uploadPermission",
+          "viewPermission"
+        ],
+        "properties": {
+          "addChildNodePermission": {
+            "type": "boolean",
+            "description": "Create files and folders."
+          },
+          "copyPermission": {
+            "type": "boolean",
+            "description": "Copy."
+          },
+          "deletePermission": {
+            "type": "boolean",
+            "description": "Delete."
+          },
+          "downloadPermission": {
+            "type": "boolean",
+            "description": "Download."
+          },
+          "editPermission": {
+            "type": "boolean",
+            "description": "Edit (the reference notes editing is not supported yet)."
+          },
+          "listChildNodePermission": {
+            "type": "boolean",
+            "description": "See the listing."
+          },
+          "removeChildNodePermission": {
+            "type": "boolean",
+            "description": "Move."
+          },
+          "renameFilePermission": {
+            "type": "boolean",
+            "description": "Rename."
+          },
+          "shareFilePermission": {
+            "type": "boolean",
+            "description": "Share."
+          },
+          "uploadPermission": {
+            "type": "boolean",
+            "description": "Upload."
+          },
+          "viewPermission": {
+            "type": "boolean",
+            "description": "Preview."
+          }
+        }
+      },
+      "CreateSpaceRspInfo": {
+        "description": "The space CreateSpace made (table of 2025-03-04).",
+        "type": "object",
+        "properties": {
+          "type": {
+            "$ref": "#/components/schemas/SpaceType"
+          },
+          "status": {
+            "type": "integer"
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The department, user or group that owns the space."
+          },
+          "containerId": {
+            "type": "string"
+          },
+          "bizRootFileId": {
+            "type": "string"
+          },
+          "bizSboxFileId": {
+            "type": "string"
+          },
+          "capacity": {
+            "type": "integer"
+          },
+          "spaceUsed": {
+            "type": "integer"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "creator": {
+            "type": "string"
+          },
+          "modifier": {
+            "type": "string"
+          },
+          "rootFileId": {
+            "type": "string"
+          },
+          "operatorId": {
+            "type": "integer"
+          }
+        }
+      },
+      "AddGroupUsers": {
+        "description": "A user to add to a new group space, with the permissions they get.",
+        "type": "object",
+        "required": [
+          "userId",
+          "template"
+        ],
+        "properties": {
+          "userId": {
+            "type": "string"
+          },
+          "template": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The permission template's ID; -1 for a custom one, given in `capabilities`."
+          },
+          "capabilities": {
+            "$ref": "#/components/schemas/Capabilities"
+          }
+        }
+      },
+      "TeamSpaceInfo": {
+        "description": "A team space, as GetTeamSpaceList lists it (table of 2025-02-12).",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The department, user group or group that owns the space."
+          },
+          "status": {
+            "type": "integer"
+          },
+          "capacity": {
+            "type": "integer"
+          },
+          "spaceUsed": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          },
+          "containerId": {
+            "type": "string"
+          },
+          "userNum": {
+            "type": "integer"
+          },
+          "ownerId": {
+            "type": "string"
+          },
+          "ownerName": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "creator": {
+            "type": "string"
+          },
+          "createTime": {
+            "type": "string"
+          },
+          "modifier": {
+            "type": "string"
+          },
+          "updateTime": {
+            "type": "string"
+          },
+          "bizRootFileId": {
+            "type": "string"
+          },
+          "bizSboxFileId": {
+            "type": "string"
+          },
+          "iconUrl": {
+            "type": "string",
+            "description": "Link to the space's icon."
+          },
+          "top": {
+            "type": "integer",
+            "description": "Whether the space is pinned."
+          },
+          "role": {
+            "type": "integer"
+          }
+        }
+      },
+      "GroupSpaceInfo": {
+        "description": "A group space, as GetGroupSpaceList lists it. The reference's table (2025-12-12) is cut after\n`bizSboxFileId`; the fields after it are not documented and left out.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "status": {
+            "type": "integer"
+          },
+          "capacity": {
+            "type": "integer"
+          },
+          "spaceUsed": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          },
+          "containerId": {
+            "type": "string"
+          },
+          "userNum": {
+            "type": "integer"
+          },
+          "ownerId": {
+            "type": "string"
+          },
+          "ownerName": {
+            "type": "string"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "creator": {
+            "type": "string"
+          },
+          "createTime": {
+            "type": "string"
+          },
+          "modifier": {
+            "type": "string"
+          },
+          "updateTime": {
+            "type": "string"
+          },
+          "bizRootFileId": {
+            "type": "string"
+          },
+          "bizSboxFileId": {
+            "type": "string"
+          }
+        }
+      },
+      "UserSpaceInfo": {
+        "description": "A user's individual space, as GetUserSpaceList lists it (the reference's `userSpaceInfo`).",
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "deptId": {
+            "type": "string"
+          },
+          "deptName": {
+            "type": "string"
+          },
+          "mobile": {
+            "type": "string"
+          },
+          "role": {
+            "type": "integer",
+            "description": "The user's role."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The account's status."
+          },
+          "containerId": {
+            "type": "string"
+          },
+          "capacity": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The size of the individual space."
+          },
+          "spaceUsed": {
+            "type": "integer",
+            "format": "int64"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "id": {
+            "type": "string",
+            "description": "The user space's ID."
+          },
+          "userId": {
+            "type": "string"
+          },
+          "spaceStatus": {
+            "type": "string"
+          }
+        }
+      },
+      "SpaceInfoV2": {
+        "description": "A space as GetSpaceV2 returns it (no createTime or updateTime). Every field is typed String in\nthe reference; `status`, `capacity` and `spaceUsed` also accept numbers, as in SpaceInfo.\n",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "0 department, 1 individual, 2 group.",
+            "type": [
+              "string",
+              "integer"
+            ]
+          },
+          "status": {
+            "type": [
+              "string",
+              "integer"
+            ]
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The department, user or group that owns the space."
+          },
+          "containerId": {
+            "type": "string"
+          },
+          "bizRootFileId": {
+            "type": "string"
+          },
+          "bizSboxFileId": {
+            "type": "string"
+          },
+          "capacity": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          },
+          "spaceUsed": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          },
+          "tenantId": {
+            "type": "string"
+          },
+          "creator": {
+            "type": "string"
+          },
+          "modifier": {
+            "type": "string",
+            "description": "Who last changed the space."
+          },
+          "rootFileId": {
+            "type": "string"
+          }
+        }
+      },
+      "GetSpaceAllocatedData": {
+        "description": "Allocated and total capacity of one space type, in GB. The table types them Integer and Long;\nthe example sends them as strings (\"1000\"), so both are accepted.\n",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "The space type.",
+            "type": [
+              "integer",
+              "string"
+            ]
+          },
+          "allocateCapacity": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          },
+          "totalCapacity": {
+            "$ref": "#/components/schemas/NumberOrNumericString"
+          }
+        }
+      },
+      "TransferUnusedSpaceData": {
+        "description": "Capacity to add to one space type (the reference spells it `TransferUnusedSapaceData`). Whether\n`expandCapacity` is mandatory is not visible in any copy, so it is optional here.\n",
+        "type": "object",
+        "required": [
+          "type"
+        ],
+        "properties": {
+          "type": {
+            "$ref": "#/components/schemas/SpaceType"
+          },
+          "expandCapacity": {
+            "type": "integer",
+            "description": "Capacity to add, in GB."
           }
         }
       },
@@ -281,6 +2524,32 @@ export const openapiDocument: Record<string, unknown> = {
             "totalUsed": 0
           }
         ]
+      },
+      "UserSpaceQuota": {
+        "description": "A user's quota and usage, as GetSpaceUsageByUser returns it.",
+        "type": "object",
+        "properties": {
+          "quota": {
+            "type": "string"
+          },
+          "userId": {
+            "type": "string"
+          },
+          "used": {
+            "type": "number",
+            "description": "The amount used."
+          },
+          "createTime": {
+            "type": "string",
+            "description": "When the quota took effect for the user (activation)."
+          },
+          "effectiveTime": {
+            "type": "string"
+          },
+          "expirationTime": {
+            "type": "string"
+          }
+        }
       }
     },
     "responses": {

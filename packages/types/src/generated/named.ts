@@ -2,11 +2,113 @@
 
 import type { components, operations } from './openapi.js';
 
+export type AddGroupUsers = components['schemas']['AddGroupUsers'];
+export type Capabilities = components['schemas']['Capabilities'];
+export type CreateSpaceRspInfo = components['schemas']['CreateSpaceRspInfo'];
+export type DepartmentSpaceInfo = components['schemas']['DepartmentSpaceInfo'];
+export type GetSpaceAllocatedData = components['schemas']['GetSpaceAllocatedData'];
+export type GroupSpaceInfo = components['schemas']['GroupSpaceInfo'];
+export type NumberOrNumericString = components['schemas']['NumberOrNumericString'];
 export type ResultCode = components['schemas']['ResultCode'];
 export type ResultEnvelope = components['schemas']['ResultEnvelope'];
+export type SpaceInfo = components['schemas']['SpaceInfo'];
+export type SpaceInfoV2 = components['schemas']['SpaceInfoV2'];
 export type SpaceQuotaUsage = components['schemas']['SpaceQuotaUsage'];
+export type SpaceType = components['schemas']['SpaceType'];
+export type TeamSpaceInfo = components['schemas']['TeamSpaceInfo'];
+export type TransferUnusedSpaceData = components['schemas']['TransferUnusedSpaceData'];
+export type UserSpaceInfo = components['schemas']['UserSpaceInfo'];
+export type UserSpaceQuota = components['schemas']['UserSpaceQuota'];
+
+/** Querying Space Information in Batches: `GET /koodrive/ose/v1/space/batchGetSpace` */
+export type batchGetSpaceOperation = operations['batchGetSpace'];
+export type batchGetSpaceQuery = NonNullable<operations['batchGetSpace']['parameters']['query']>;
+export type batchGetSpaceResponse = operations['batchGetSpace']['responses'][200]['content']['application/json'];
+
+/** Creating a Group Space: `POST /koodrive/ose/v1/space/group` */
+export type CreateGroupSpaceOperation = operations['CreateGroupSpace'];
+export type CreateGroupSpaceRequestBody = NonNullable<operations['CreateGroupSpace']['requestBody']>['content']['application/json'];
+export type CreateGroupSpaceResponse = operations['CreateGroupSpace']['responses'][200]['content']['application/json'];
+
+/** Creating a Space for a Department or Individual: `POST /koodrive/ose/v1/space/{ownerId}` */
+export type CreateSpaceOperation = operations['CreateSpace'];
+export type CreateSpacePathParams = operations['CreateSpace']['parameters']['path'];
+export type CreateSpaceRequestBody = NonNullable<operations['CreateSpace']['requestBody']>['content']['application/json'];
+export type CreateSpaceResponse = operations['CreateSpace']['responses'][200]['content']['application/json'];
+
+/** Dismissing a Group Space: `DELETE /koodrive/ose/v1/space/group/{groupId}` */
+export type DeleteGroupSpaceOperation = operations['DeleteGroupSpace'];
+export type DeleteGroupSpacePathParams = operations['DeleteGroupSpace']['parameters']['path'];
+export type DeleteGroupSpaceResponse = operations['DeleteGroupSpace']['responses'][200]['content']['application/json'];
+
+/** Deleting a Space: `DELETE /koodrive/ose/v1/space/{ownerId}` */
+export type DeleteSpaceOperation = operations['DeleteSpace'];
+export type DeleteSpacePathParams = operations['DeleteSpace']['parameters']['path'];
+export type DeleteSpaceQuery = NonNullable<operations['DeleteSpace']['parameters']['query']>;
+export type DeleteSpaceResponse = operations['DeleteSpace']['responses'][200]['content']['application/json'];
+
+/** Listing Departments Spaces: `GET /koodrive/ose/v1/space/departmentList` */
+export type GetDepartmentSpaceListOperation = operations['GetDepartmentSpaceList'];
+export type GetDepartmentSpaceListQuery = NonNullable<operations['GetDepartmentSpaceList']['parameters']['query']>;
+export type GetDepartmentSpaceListResponse = operations['GetDepartmentSpaceList']['responses'][200]['content']['application/json'];
+
+/** Listing Group Spaces in an Enterprise: `GET /koodrive/ose/v1/space/groupList` */
+export type GetGroupSpaceListOperation = operations['GetGroupSpaceList'];
+export type GetGroupSpaceListQuery = NonNullable<operations['GetGroupSpaceList']['parameters']['query']>;
+export type GetGroupSpaceListResponse = operations['GetGroupSpaceList']['responses'][200]['content']['application/json'];
+
+/** Querying Space Information: `GET /koodrive/ose/v1/space/{ownerId}` */
+export type GetSpaceOperation = operations['GetSpace'];
+export type GetSpacePathParams = operations['GetSpace']['parameters']['path'];
+export type GetSpaceQuery = NonNullable<operations['GetSpace']['parameters']['query']>;
+export type GetSpaceResponse = operations['GetSpace']['responses'][200]['content']['application/json'];
+
+/** Obtaining the Space Allocation Status: `GET /koodrive/ose/v1/space/allocation/get` */
+export type GetSpaceAllocationOperation = operations['GetSpaceAllocation'];
+export type GetSpaceAllocationResponse = operations['GetSpaceAllocation']['responses'][200]['content']['application/json'];
+
+/** Querying Space Details by Space ID: `GET /koodrive/ose/v1/space/container/{containerId}` */
+export type GetSpaceByContainerIDOperation = operations['GetSpaceByContainerID'];
+export type GetSpaceByContainerIDPathParams = operations['GetSpaceByContainerID']['parameters']['path'];
+export type GetSpaceByContainerIDResponse = operations['GetSpaceByContainerID']['responses'][200]['content']['application/json'];
+
+/** Querying Space Usage Overview: `GET /koodrive/ose/v1/space/usage/overview` */
+export type GetSpaceUsageByOverviewOperation = operations['GetSpaceUsageByOverview'];
+export type GetSpaceUsageByOverviewResponse = operations['GetSpaceUsageByOverview']['responses'][200]['content']['application/json'];
 
 /** Querying Space Usage by Quota: `GET /koodrive/ose/v1/space/usage/quota` */
 export type GetSpaceUsageByQuotaOperation = operations['GetSpaceUsageByQuota'];
 export type GetSpaceUsageByQuotaQuery = NonNullable<operations['GetSpaceUsageByQuota']['parameters']['query']>;
 export type GetSpaceUsageByQuotaResponse = operations['GetSpaceUsageByQuota']['responses'][200]['content']['application/json'];
+
+/** Querying Space Usage by User: `POST /koodrive/ose/v1/space/usage/user` */
+export type GetSpaceUsageByUserOperation = operations['GetSpaceUsageByUser'];
+export type GetSpaceUsageByUserRequestBody = NonNullable<operations['GetSpaceUsageByUser']['requestBody']>['content']['application/json'];
+export type GetSpaceUsageByUserResponse = operations['GetSpaceUsageByUser']['responses'][200]['content']['application/json'];
+
+/** Obtains space information.: `GET /koodrive/ose/v2/space/{owner_id}` */
+export type GetSpaceV2Operation = operations['GetSpaceV2'];
+export type GetSpaceV2PathParams = operations['GetSpaceV2']['parameters']['path'];
+export type GetSpaceV2Query = NonNullable<operations['GetSpaceV2']['parameters']['query']>;
+export type GetSpaceV2Response = operations['GetSpaceV2']['responses'][200]['content']['application/json'];
+
+/** Querying Information About a Team Space: `GET /koodrive/ose/v1/space/teamList` */
+export type GetTeamSpaceListOperation = operations['GetTeamSpaceList'];
+export type GetTeamSpaceListQuery = NonNullable<operations['GetTeamSpaceList']['parameters']['query']>;
+export type GetTeamSpaceListResponse = operations['GetTeamSpaceList']['responses'][200]['content']['application/json'];
+
+/** Listing User Spaces: `GET /koodrive/ose/v1/space/userList` */
+export type GetUserSpaceListOperation = operations['GetUserSpaceList'];
+export type GetUserSpaceListQuery = NonNullable<operations['GetUserSpaceList']['parameters']['query']>;
+export type GetUserSpaceListResponse = operations['GetUserSpaceList']['responses'][200]['content']['application/json'];
+
+/** Allocating Space: `POST /koodrive/ose/v1/space/allocation/transfer` */
+export type TransferUnallocatedSpaceOperation = operations['TransferUnallocatedSpace'];
+export type TransferUnallocatedSpaceRequestBody = NonNullable<operations['TransferUnallocatedSpace']['requestBody']>['content']['application/json'];
+export type TransferUnallocatedSpaceResponse = operations['TransferUnallocatedSpace']['responses'][200]['content']['application/json'];
+
+/** Modifying Space Information: `PUT /koodrive/ose/v1/space/{ownerId}` */
+export type UpdateSpaceOperation = operations['UpdateSpace'];
+export type UpdateSpacePathParams = operations['UpdateSpace']['parameters']['path'];
+export type UpdateSpaceRequestBody = NonNullable<operations['UpdateSpace']['requestBody']>['content']['application/json'];
+export type UpdateSpaceResponse = operations['UpdateSpace']['responses'][200]['content']['application/json'];
