@@ -12,6 +12,7 @@ import {
   renderOperationsTable,
   renderTestingFiles,
   withOperationsTable,
+  withSpecVersion,
 } from './lib/render-types.ts';
 
 const readIfExists = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
@@ -27,6 +28,8 @@ for (const [name, content] of Object.entries(renderTestingFiles(freshBundle))) {
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 expected['README.md'] = withOperationsTable(readme, renderOperationsTable(freshBundle));
+const typesManifest = 'packages/types/package.json';
+expected[typesManifest] = withSpecVersion(readFileSync(join(repoRoot, typesManifest), 'utf8'), freshBundle);
 
 const drifted = Object.entries(expected)
   .filter(([file, content]) => readIfExists(join(repoRoot, file)) !== content)

@@ -10,6 +10,7 @@ import {
   renderOperationsTable,
   renderTestingFiles,
   withOperationsTable,
+  withSpecVersion,
 } from './lib/render-types.ts';
 
 function writeDir(dir: string, files: Record<string, string>): void {
@@ -26,3 +27,6 @@ writeDir(generatedFixturesDir, renderTestingFiles(bundle));
 const readme = join(repoRoot, 'README.md');
 writeFileSync(readme, withOperationsTable(readFileSync(readme, 'utf8'), renderOperationsTable(bundle)));
 console.log('wrote the operations table in README.md');
+const typesManifest = join(repoRoot, 'packages/types/package.json');
+writeFileSync(typesManifest, withSpecVersion(readFileSync(typesManifest, 'utf8'), bundle));
+console.log('recorded the spec version in packages/types/package.json');

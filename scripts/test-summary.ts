@@ -1,5 +1,5 @@
 /**
- * Prints one closing line for all packages' vitest runs, `Tests: N passed, N failed, N skipped`,
+ * Prints one closing line for all vitest runs (the packages' and the scripts'), `Tests: N passed, N failed, N skipped`,
  * from the JSON reports they wrote, and fails when any test failed or none ran.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,14 +13,14 @@ interface VitestJsonReport {
   numTodoTests: number;
 }
 
-const packages = ['types', 'client', 'testing'];
+const reports = [...['types', 'client', 'testing'].map((name) => `packages/${name}`), 'scripts'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const name of packages) {
-  const file = join(repoRoot, 'packages', name, 'test-results.json');
+for (const dir of reports) {
+  const file = join(repoRoot, dir, 'test-results.json');
   if (!existsSync(file)) {
-    console.error(`no test report for packages/${name}: did its tests run?`);
+    console.error(`no test report in ${dir}: did its tests run?`);
     process.exit(1);
   }
   const report = JSON.parse(readFileSync(file, 'utf8')) as VitestJsonReport;

@@ -1,4 +1,4 @@
-import { operationIndex } from '@koodrive/types';
+import { operationRules } from '@koodrive/types';
 
 export interface OperationFacts {
   /** The operationId, or `METHOD /path` when the spec does not know the route. */
@@ -9,7 +9,7 @@ export interface OperationFacts {
 
 // "GET /koodrive/ose/v1/space/usage/quota" → its facts
 const operationsByRoute = new Map<string, OperationFacts>(
-  Object.entries(operationIndex).map(([operationId, operation]) => [
+  Object.entries(operationRules).map(([operationId, operation]) => [
     `${operation.method} ${operation.path}`,
     { operationId, idempotent: operation.idempotent },
   ]),
@@ -23,7 +23,7 @@ export interface PagedOperationFacts {
 }
 
 const pagedOperations = new Map<string, PagedOperationFacts>(
-  Object.entries(operationIndex).flatMap(([operationId, operation]) => {
+  Object.entries(operationRules).flatMap(([operationId, operation]) => {
     const { pagination, method, path } = operation as {
       pagination: 'query' | 'body' | null;
       method: string;

@@ -1,7 +1,7 @@
-import { operationIndex } from '@koodrive/types';
+import { operationRules } from '@koodrive/types';
 import { KooDriveValidationError } from './errors.js';
 
-/** What the spec says of a path or query parameter, as @koodrive/types' operationIndex records it. */
+/** What the spec says of a path or query parameter, as @koodrive/types' operationRules records it. */
 interface Rule {
   name: string;
   in: 'path' | 'query';
@@ -11,7 +11,7 @@ interface Rule {
   maximum?: number;
 }
 
-const rulesByOperation = operationIndex as unknown as Record<string, { parameters: readonly Rule[] }>;
+const rulesByOperation = operationRules as unknown as Record<string, { parameters: readonly Rule[] }>;
 type CallContext = { operationId: string; traceId: string };
 
 // Paging parameters count rows: whatever their declared type, they are whole numbers from 0.

@@ -126,3 +126,24 @@ describe('int64 values', () => {
     expect(page.data?.[0]).toEqual({ quota: '1', totalAllocation: 3, totalCapacity: 9007199254740993n, totalUsed: 12 });
   });
 });
+
+describe('lossless JSON', () => {
+  it('turns only whole numbers beyond 2^53 into bigint, never digits inside strings, floats or exponents', async () => {
+    context.mock.use(
+      'GetSpaceUsageByQuota',
+      () =>
+        new Response(
+          '{"code":0,"msg":"12345678901234567890","data":[{"quota":"9007199254740993","totalUsed":-9007199254740993,"totalCapacity":1e21,"totalAllocation":12345678901234567.5}],"total":1}',
+          { headers: { 'content-type': 'application/json' } },
+        ),
+    );
+    const page = await unwrap(clientFor(context.mock).GET(QUOTA_PATH));
+    expect(page.msg).toBe('12345678901234567890');
+    expect(page.data?.[0]).toEqual({
+      quota: '9007199254740993',
+      totalUsed: -9007199254740993n,
+      totalCapacity: 1e21,
+      totalAllocation: Number('12345678901234567.5'),
+    });
+  });
+});

@@ -25,6 +25,8 @@ export function clientFor(mock: RunningMockKooDrive, options: Partial<KooDriveCl
     baseUrl: mock.url,
     userId: USER_ID,
     auth: { type: 'token', token: TOKEN },
+    // Retries stay on, as they are by default, with backoffs short enough for tests.
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
     ...options,
   });
 }

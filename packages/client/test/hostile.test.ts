@@ -12,6 +12,7 @@ import {
   KooDriveError,
   retryAfterDelay,
 } from '../src/index.js';
+import { parseJsonLosslessly } from '../src/response/parse-json.js';
 import { QUOTA_PATH, TOKEN, USER_ID } from './helpers.js';
 
 // Statuses a Response may not carry a body with.
@@ -123,5 +124,31 @@ describe('retry policy', () => {
     expect(retryAfterDelay('3600', now)).toBe(60_000);
     expect(retryAfterDelay('soon', now)).toBeUndefined();
     expect(retryAfterDelay(null, now)).toBeUndefined();
+  });
+});
+
+describe('parseJsonLosslessly', () => {
+  it('reads any JSON as JSON.parse does when it holds no integer beyond 2^53', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        const expected: unknown = JSON.parse(text);
+        fc.pre(!/\d{16,}/.test(text));
+        expect(parseJsonLosslessly(text)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('keeps every big integer exact, in any position, and leaves strings alone', () => {
+    const unsafe = fc.oneof(
+      fc.bigInt({ min: 2n ** 53n, max: 2n ** 70n }),
+      fc.bigInt({ min: -(2n ** 70n), max: -(2n ** 53n) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(unsafe, fc.string())), (pairs) => {
+        const text = `{"rows":[${pairs.map(([big, label]) => `{"id":${big},"label":${JSON.stringify(`${label}${big}`)}}`).join(',')}]}`;
+        const parsed = parseJsonLosslessly(text) as { rows: { id: bigint; label: string }[] };
+        expect(parsed.rows).toEqual(pairs.map(([big, label]) => ({ id: big, label: `${label}${big}` })));
+      }),
+    );
   });
 });

@@ -12,7 +12,7 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "MIT",
       "identifier": "MIT"
     },
-    "x-koodrive-documentation-date": "2025-08-28"
+    "x-koodrive-documentation-date": "2025-12-12"
   },
   "servers": [
     {
