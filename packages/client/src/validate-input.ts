@@ -1,15 +1,5 @@
-import { operationRules } from '@koodrive/types';
+import { operationRules, type ParameterRule as Rule } from '@koodrive/types';
 import { KooDriveValidationError } from './errors.js';
-
-/** What the spec says of a path or query parameter, as @koodrive/types' operationRules records it. */
-interface Rule {
-  name: string;
-  in: 'path' | 'query';
-  required: boolean;
-  type?: string;
-  minimum?: number;
-  maximum?: number;
-}
 
 const rulesByOperation = operationRules as unknown as Record<string, { parameters: readonly Rule[] }>;
 type CallContext = { operationId: string; traceId: string };

@@ -102,19 +102,36 @@ describe('retries', () => {
   });
 
   it('never retries a POST unless the call opts in', async () => {
-    const fetch = vi.fn(async (_request: Request) => Response.json({ code: 13000201, msg: 'busy' }, { status: 503 }));
-    const kd = createKooDriveClient({
-      userId: USER_ID,
-      auth: { type: 'token', token: TOKEN },
-      fetch,
-      retry: FAST_RETRY,
-    });
-    // No POST operation is in the spec yet, so the path is cast; the retry rule depends on the method.
-    const post = kd.POST as unknown as (path: string, init?: object) => Promise<{ error?: unknown }>;
-    await post('/koodrive/ose/v1/space/usage/quota', { body: {} });
-    expect(fetch).toHaveBeenCalledTimes(1);
-    await post('/koodrive/ose/v1/space/usage/quota', { body: {}, retry: { nonIdempotent: true } });
-    expect(fetch).toHaveBeenCalledTimes(4);
+    mock.use('CreateSpace', () => ({ status: 503, body: { code: 13000201, msg: 'inner server invoke failure' } }));
+    const create = (options = {}) =>
+      client().POST('/koodrive/ose/v1/space/{ownerId}', {
+        params: { path: { ownerId: '1505084218764547299' } },
+        body: { capacity: '10', type: 1 },
+        ...options,
+      });
+    const { error } = await create();
+    expect(error?.status).toBe(503);
+    expect(mock.requests).toHaveLength(1);
+    mock.reset();
+    mock.use('CreateSpace', () => ({ status: 503, body: { code: 13000201, msg: 'inner server invoke failure' } }));
+    await create({ retry: { nonIdempotent: true } });
+    expect(mock.requests.map((request) => [request.method, request.status])).toEqual([
+      ['POST', 503],
+      ['POST', 503],
+      ['POST', 503],
+    ]);
+  });
+
+  it('retries a POST the spec marks idempotent (GetSpaceUsageByUser, a read)', async () => {
+    let calls = 0;
+    mock.use('GetSpaceUsageByUser', () =>
+      ++calls === 1
+        ? { status: 502, body: { code: 13000201, msg: 'bad gateway' } }
+        : { body: { code: 0, msg: 'success', data: [], total: 0 } },
+    );
+    const { error } = await client().POST('/koodrive/ose/v1/space/usage/user', { body: { limit: 10, offset: 0 } });
+    expect(error).toBeUndefined();
+    expect(mock.requests.map((request) => request.status)).toEqual([502, 200]);
   });
 });
 

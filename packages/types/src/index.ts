@@ -16,5 +16,6 @@ export {
   type OperationId,
   operationIndex,
   operationRules,
+  type ParameterRule,
   specVersion,
 } from './generated/operations.js';
