@@ -1,6 +1,7 @@
 /**
  * `pnpm bench`: the performance goals of app authentication, as ratios of two things measured
- * side by side in this one run (rounds interleaved, medians taken), so a noisy machine slows both.
+ * side by side in this one run (paired rounds, the median of the per-round ratios), so a noisy
+ * machine slows both contenders alike. Benchmark 3 runs each contender in a client process of its own.
  *
  * 1. signer throughput (Node path) / a bare createHash + createHmac loop over the same canonical string   ≥ 0.60
  * 2. app-signed GET through the whole client / bare openapi-fetch, both against a stubbed fetch           ≥ 0.50
@@ -17,8 +18,6 @@ import createClient from 'openapi-fetch';
 import { BENCH_APP, BENCH_TOKEN, BENCH_USER_ID, QUOTA_PATH } from './lib/bench-constants.ts';
 import { repoRoot } from './lib/paths.ts';
 
-const APP = BENCH_APP;
-const USER_ID = BENCH_USER_ID;
 const ROUNDS = 9;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -75,15 +74,15 @@ function report(
 }
 
 async function signerThroughput(): Promise<boolean> {
-  const signer = createAppSigner(APP);
+  const signer = createAppSigner(BENCH_APP);
   if (signer.cryptoKind !== 'node') throw new Error('expected the node:crypto path');
   const request = {
     method: 'GET',
     url: new URL(`https://intl.myhuaweicloud-koodrive.com${QUOTA_PATH}?limit=100&offset=200`),
-    headers: { 'x-date': formatXDate(new Date()), 'x-user-id': USER_ID },
+    headers: { 'x-date': formatXDate(new Date()), 'x-user-id': BENCH_USER_ID },
   };
   const { canonicalRequest } = await signer.sign(request);
-  const key = createSecretKey(APP.appSecret, 'utf8');
+  const key = createSecretKey(BENCH_APP.appSecret, 'utf8');
   const BATCH = 200;
   const bare = () => {
     for (let i = 0; i < BATCH; i++) {
@@ -116,12 +115,17 @@ function stubbedFetch(): (request: Request) => Promise<Response> {
   return async () => new Response(body, { headers: { 'content-type': 'application/json' } });
 }
 
-const requiredHeaders = () => ({ 'X-User-Id': USER_ID, 'X-Date': formatXDate(new Date()), Host: 'unused' });
+const requiredHeaders = () => ({ 'X-User-Id': BENCH_USER_ID, 'X-Date': formatXDate(new Date()), Host: 'unused' });
 
 async function wholeStack(): Promise<boolean> {
   const baseUrl = 'https://intl.myhuaweicloud-koodrive.com';
   const bare = createClient<paths>({ baseUrl, fetch: stubbedFetch() });
-  const kd = createKooDriveClient({ baseUrl, userId: USER_ID, auth: { type: 'app', ...APP }, fetch: stubbedFetch() });
+  const kd = createKooDriveClient({
+    baseUrl,
+    userId: BENCH_USER_ID,
+    auth: { type: 'app', ...BENCH_APP },
+    fetch: stubbedFetch(),
+  });
   const BATCH = 50;
   const bareCalls = async () => {
     for (let i = 0; i < BATCH; i++) {
@@ -152,7 +156,7 @@ async function startMockProcess() {
       '--token',
       BENCH_TOKEN,
       '--app',
-      `${APP.appId}:${APP.appSecret}`,
+      `${BENCH_APP.appId}:${BENCH_APP.appSecret}`,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

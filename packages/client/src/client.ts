@@ -31,7 +31,7 @@ import { runAttempts } from './request-loop.js';
 import { type KooDriveResult, readResult } from './response/read-result.js';
 import { defaultRetryPolicy, isIdempotent, type RetryOptions, type RetryPolicy } from './retry/retry-policy.js';
 import { servers } from './servers.js';
-import { type Authorizer, createTransport } from './transport/fetch-wrapper.js';
+import { ATTEMPT_SIGNAL, type Authorizer, createTransport } from './transport/fetch-wrapper.js';
 import type {
   KooDriveMethod,
   KooDrivePaths,
@@ -123,7 +123,7 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
     language,
     traceId: makeTraceId = generateTraceId,
     clock = systemClock,
-    fetch = (request: Request) => globalThis.fetch(request),
+    fetch = (request: Request, init?: { signal?: AbortSignal }) => globalThis.fetch(request, init),
     baseUrl = servers.intl,
     retry: clientRetry,
     timeout: clientTimeout = DEFAULT_TIMEOUT_MS,

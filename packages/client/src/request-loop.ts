@@ -9,7 +9,7 @@ import {
   type KooDriveRequestInfo,
   KooDriveTimeoutError,
 } from './errors.js';
-import type { KooDriveLogger } from './logger.js';
+import { type KooDriveLogger, silentLogger } from './logger.js';
 import { backoffDelay, RETRYABLE_STATUSES, type RetryPolicy, retryAfterDelay } from './retry/retry-policy.js';
 import { SendFailure } from './transport/fetch-wrapper.js';
 
@@ -67,6 +67,13 @@ function pause(ms: number, callerSignal: AbortSignal | undefined, info: KooDrive
 
 type Outcome = { raw: RawResult } | { failure: unknown; timedOut: boolean };
 
+/** A promise that rejects, as a failed send, when the signal aborts. */
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    signal.addEventListener('abort', () => reject(new SendFailure(signal.reason)), { once: true });
+  });
+}
+
 /** Why an outcome deserves another attempt, or undefined when it does not. */
 function retryReason(outcome: Outcome): string | undefined {
   if ('raw' in outcome) {
@@ -82,6 +89,8 @@ export async function runAttempts(
   settings: LoopSettings,
 ): Promise<RawResult> {
   const { info, repeatable, policy, timeoutMs, callerSignal, logger, random } = settings;
+  // Log lines are built only for a logger that prints them.
+  const logging = logger.debug !== silentLogger.debug || logger.warn !== silentLogger.warn;
   const maxAttempts = repeatable ? policy.maxRetries + 1 : 1;
   for (let attemptNumber = 1; ; attemptNumber++) {
     if (callerSignal?.aborted) throw new KooDriveAbortError(info);
@@ -89,7 +98,8 @@ export async function runAttempts(
     const started = performance.now();
     let outcome: Outcome;
     try {
-      outcome = { raw: await attempt(deadline.signal) };
+      // Racing the deadline as well means a fetch that ignores the signal cannot hang the call.
+      outcome = { raw: await Promise.race([attempt(deadline.signal), rejectOnAbort(deadline.signal)]) };
     } catch (failure) {
       outcome = { failure, timedOut: deadline.timedOut() };
     } finally {

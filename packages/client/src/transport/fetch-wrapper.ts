@@ -1,8 +1,18 @@
 import type { Clock } from '../headers/x-date.js';
 import { formatXDate } from '../headers/x-date.js';
-import { type KooDriveLogger, redactedHeaders } from '../logger.js';
+import { type KooDriveLogger, redactedHeaders, silentLogger } from '../logger.js';
 
-export type FetchLike = (request: Request) => Promise<Response>;
+/** fetch as the client calls it: the request, and the attempt's AbortSignal (time-out or the caller's abort). */
+export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+
+/**
+ * The init property that carries an attempt's AbortSignal to the transport. openapi-fetch copies
+ * unknown init properties onto the Request it builds; giving the signal to fetch once, rather than
+ * to that Request (which fetch then copies again), halves what undici spends following it.
+ */
+export const ATTEMPT_SIGNAL = 'koodriveAttemptSignal';
+
+const attemptSignalOf = (request: Request) => (request as unknown as Record<string, AbortSignal | undefined>)[ATTEMPT_SIGNAL];
 
 /** Produces the Authorization header of one attempt; app authentication signs the request it is given. */
 export type Authorizer = (request: Request) => Promise<string>;
@@ -42,9 +52,12 @@ export function createTransport({ fetch, authorize, clock, logger }: TransportOp
     const signed = request.body === null ? request : request.clone();
     signed.headers.set('X-Date', formatXDate(now()));
     signed.headers.set('Authorization', await authorize(signed));
-    logger.debug('koodrive send', { method: signed.method, url: signed.url, headers: redactedHeaders(signed.headers) });
+    if (logger.debug !== silentLogger.debug) {
+      logger.debug('koodrive send', { method: signed.method, url: signed.url, headers: redactedHeaders(signed.headers) });
+    }
+    const signal = attemptSignalOf(request);
     try {
-      return await fetch(signed);
+      return await (signal ? fetch(signed, { signal }) : fetch(signed));
     } catch (error) {
       throw new SendFailure(error);
     }
