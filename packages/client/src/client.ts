@@ -163,7 +163,7 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
             {
               ...fetchInit,
               params,
-              signal: attemptSignal,
+              [ATTEMPT_SIGNAL]: attemptSignal,
               parseAs: 'text',
             } as never,
           ),

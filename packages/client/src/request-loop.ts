@@ -107,14 +107,16 @@ export async function runAttempts(
     }
     if (callerSignal?.aborted) throw new KooDriveAbortError(info);
 
-    const durationMs = Math.round(performance.now() - started);
     const status = 'raw' in outcome ? outcome.raw.response.status : undefined;
     const reason = retryReason(outcome);
     const willRetry = reason !== undefined && attemptNumber < maxAttempts;
-    const fields = { ...info, attempt: attemptNumber, status, durationMs, ...(reason ? { reason } : {}), willRetry };
-    if (reason === undefined && status !== undefined && status < 400)
-      logger.debug('koodrive attempt succeeded', fields);
-    else logger.warn('koodrive attempt failed', fields);
+    if (logging) {
+      const durationMs = Math.round(performance.now() - started);
+      const fields = { ...info, attempt: attemptNumber, status, durationMs, ...(reason ? { reason } : {}), willRetry };
+      if (reason === undefined && status !== undefined && status < 400)
+        logger.debug('koodrive attempt succeeded', fields);
+      else logger.warn('koodrive attempt failed', fields);
+    }
 
     if (!willRetry) {
       if ('raw' in outcome) return outcome.raw;

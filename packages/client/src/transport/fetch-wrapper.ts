@@ -12,7 +12,8 @@ export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => P
  */
 export const ATTEMPT_SIGNAL = 'koodriveAttemptSignal';
 
-const attemptSignalOf = (request: Request) => (request as unknown as Record<string, AbortSignal | undefined>)[ATTEMPT_SIGNAL];
+const attemptSignalOf = (request: Request) =>
+  (request as unknown as Record<string, AbortSignal | undefined>)[ATTEMPT_SIGNAL];
 
 /** Produces the Authorization header of one attempt; app authentication signs the request it is given. */
 export type Authorizer = (request: Request) => Promise<string>;
@@ -53,7 +54,11 @@ export function createTransport({ fetch, authorize, clock, logger }: TransportOp
     signed.headers.set('X-Date', formatXDate(now()));
     signed.headers.set('Authorization', await authorize(signed));
     if (logger.debug !== silentLogger.debug) {
-      logger.debug('koodrive send', { method: signed.method, url: signed.url, headers: redactedHeaders(signed.headers) });
+      logger.debug('koodrive send', {
+        method: signed.method,
+        url: signed.url,
+        headers: redactedHeaders(signed.headers),
+      });
     }
     const signal = attemptSignalOf(request);
     try {
