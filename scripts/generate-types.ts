@@ -1,32 +1,21 @@
 /**
- * `pnpm generate`: bundles the spec (done by the npm script before this), then writes the generated
- * files of @koodrive/types and @koodrive/testing and the operations table in README.md.
+ * `pnpm generate`: bundles the spec (done by the npm script before this), then writes what it
+ * derives from it: the generated files of @koodrive/types and @koodrive/testing, the operations
+ * table in README.md and the spec version in @koodrive/types' package.json.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { bundledSpec, generatedDir, generatedFixturesDir, repoRoot } from './lib/paths.ts';
-import {
-  renderGeneratedFiles,
-  renderOperationsTable,
-  renderTestingFiles,
-  withOperationsTable,
-  withSpecVersion,
-} from './lib/render-types.ts';
+import { dirname, join } from 'node:path';
+import { renderGeneratedOutputs } from './lib/generated-outputs.ts';
+import { bundledSpec, repoRoot } from './lib/paths.ts';
 
-function writeDir(dir: string, files: Record<string, string>): void {
-  const outDir = join(repoRoot, dir);
-  mkdirSync(outDir, { recursive: true });
-  for (const stale of readdirSync(outDir)) if (!(stale in files)) rmSync(join(outDir, stale));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);
-  console.log(`wrote ${Object.keys(files).length} files to ${dir}`);
+const { files, generatedDirs } = await renderGeneratedOutputs(readFileSync(join(repoRoot, bundledSpec), 'utf8'));
+for (const dir of generatedDirs) {
+  mkdirSync(join(repoRoot, dir), { recursive: true });
+  for (const name of readdirSync(join(repoRoot, dir)))
+    if (!(join(dir, name) in files)) rmSync(join(repoRoot, dir, name));
 }
-
-const bundle = readFileSync(join(repoRoot, bundledSpec), 'utf8');
-writeDir(generatedDir, await renderGeneratedFiles(bundle));
-writeDir(generatedFixturesDir, renderTestingFiles(bundle));
-const readme = join(repoRoot, 'README.md');
-writeFileSync(readme, withOperationsTable(readFileSync(readme, 'utf8'), renderOperationsTable(bundle)));
-console.log('wrote the operations table in README.md');
-const typesManifest = join(repoRoot, 'packages/types/package.json');
-writeFileSync(typesManifest, withSpecVersion(readFileSync(typesManifest, 'utf8'), bundle));
-console.log('recorded the spec version in packages/types/package.json');
+for (const [file, content] of Object.entries(files)) {
+  mkdirSync(dirname(join(repoRoot, file)), { recursive: true });
+  writeFileSync(join(repoRoot, file), content);
+}
+console.log(`wrote ${Object.keys(files).length} files derived from the spec`);
