@@ -8,6 +8,7 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { parse } from 'yaml';
+import { resolveRef } from './resolve-ref.ts';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const BANNER =
@@ -55,18 +56,8 @@ function int64AsNumberOrBigint(schema: { format?: string; type?: string | string
   return ts.factory.createUnionTypeNode(types);
 }
 
-/** Follows a local `$ref` (`#/components/...`) in the bundled spec. */
-function resolve(spec: Spec, node: Spec): Spec {
-  if (typeof node?.$ref !== 'string') return node;
-  const target = (node.$ref as string)
-    .slice(2)
-    .split('/')
-    .reduce((object: Spec, key: string) => object?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
-  return resolve(spec, target);
-}
-
 function parameterRule(spec: Spec, parameter: Spec): ParameterRule {
-  const schema = resolve(spec, parameter.schema ?? {});
+  const schema = resolveRef(spec, parameter.schema ?? {});
   const type = Array.isArray(schema.type) ? undefined : schema.type;
   return {
     name: parameter.name,
@@ -84,9 +75,12 @@ export function listOperations(spec: Spec): Operation[] {
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!op) continue;
-      const params: Spec[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(spec, p));
+      const params: Spec[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveRef(spec, p));
       const queryNames = params.filter((p) => p.in === 'query').map((p) => p.name);
-      const bodySchema = resolve(spec, resolve(spec, op.requestBody ?? {}).content?.['application/json']?.schema ?? {});
+      const bodySchema = resolveRef(
+        spec,
+        resolveRef(spec, op.requestBody ?? {}).content?.['application/json']?.schema ?? {},
+      );
       const bodyNames = Object.keys(bodySchema.properties ?? {});
       const pages = (names: string[]) => names.includes('offset') && names.includes('limit');
       operations.push({
@@ -222,9 +216,9 @@ export function renderFixtures(spec: Spec, operations: Operation[]): string {
     'export const documented = {',
   ];
   for (const op of operations) {
-    const operation = resolve(spec, spec.paths[op.path][op.method.toLowerCase()]);
-    const requests = examplesOf(resolve(spec, operation.requestBody ?? {}).content?.['application/json']);
-    const responses = examplesOf(resolve(spec, operation.responses?.['200'] ?? {}).content?.['application/json']);
+    const operation = resolveRef(spec, spec.paths[op.path][op.method.toLowerCase()]);
+    const requests = examplesOf(resolveRef(spec, operation.requestBody ?? {}).content?.['application/json']);
+    const responses = examplesOf(resolveRef(spec, operation.responses?.['200'] ?? {}).content?.['application/json']);
     if (requests.length === 0 && responses.length === 0) continue;
     lines.push(`  ${op.operationId}: {`);
     for (const [kind, examples, type] of [

@@ -7,6 +7,8 @@
  * additive: an operation, optional parameter or field added; a type or enum widened.
  */
 
+import { resolveRef } from './resolve-ref.ts';
+
 // biome-ignore lint/suspicious/noExplicitAny: specs are plain parsed YAML
 type Node = Record<string, any>;
 
@@ -18,16 +20,10 @@ export interface SpecChange {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
-function resolver(doc: Node) {
-  return function resolve(node: Node | undefined): Node | undefined {
-    if (!node || typeof node.$ref !== 'string') return node;
-    const target = (node.$ref as string)
-      .slice(2)
-      .split('/')
-      .reduce((value: Node | undefined, key) => value?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-    return resolve(target);
-  };
-}
+const resolver =
+  (doc: Node) =>
+  (node: Node | undefined): Node | undefined =>
+    resolveRef(doc, node);
 
 const typesOf = (schema: Node | undefined): Set<string> =>
   new Set(schema?.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]);

@@ -1,4 +1,5 @@
 import type { SpaceQuotaUsage } from '@koodrive/types';
+import { makeList } from './space.js';
 
 const KB_PER_GB = 1024 * 1024;
 
@@ -22,5 +23,5 @@ export function makeSpaceQuotaUsage(overrides: Partial<SpaceQuotaUsage> = {}, in
 
 /** `count` distinct rows, e.g. to page through: `makeSpaceQuotaUsageList(250)`. */
 export function makeSpaceQuotaUsageList(count: number): SpaceQuotaUsage[] {
-  return Array.from({ length: count }, (_, index) => makeSpaceQuotaUsage({}, index));
+  return makeList(makeSpaceQuotaUsage, count);
 }
