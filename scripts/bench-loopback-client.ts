@@ -1,34 +1,46 @@
 /**
- * One contender of benchmark 3, run in a process of its own so that the two client stacks never
- * share JIT state: `tsx bench-loopback-client.ts <signed|unsigned> <mock url> <ms>`. Warms up for
- * a third of the time, then prints the requests per second it sustained with 8 requests in flight.
+ * One contender of benchmark 3, in a client process of its own so that no two client stacks share
+ * JIT state: `tsx bench-loopback-client.ts <contender> <mock url> <in flight>`.
+ *
+ * It warms up, prints `ready`, then for every line `<ms>` read from stdin sends requests for that
+ * long (each of the in-flight workers sends its next request when its last one is answered) and
+ * prints `{"rps":…,"cpuMicrosPerRequest":…}`. The parent alternates the contenders in short slices,
+ * so a slow stretch of a shared machine falls on all of them alike.
  */
+import { createInterface } from 'node:readline';
 import { createKooDriveClient, formatXDate } from '@koodrive/client';
 import type { paths } from '@koodrive/types';
 import createClient from 'openapi-fetch';
-import { BENCH_APP, BENCH_TOKEN, BENCH_USER_ID, QUOTA_PATH } from './lib/bench-constants.ts';
+import { BENCH_APP, BENCH_TOKEN, BENCH_USER_ID, LOOPBACK_CONTENDERS, QUOTA_PATH } from './lib/bench-constants.ts';
 
-const [contender, baseUrl, msText] = process.argv.slice(2);
-if ((contender !== 'signed' && contender !== 'unsigned') || !baseUrl || !msText) {
-  throw new Error('usage: bench-loopback-client.ts <signed|unsigned> <mock url> <ms>');
+const [contender, baseUrl, inFlightText] = process.argv.slice(2);
+const inFlight = Number(inFlightText);
+if (!LOOPBACK_CONTENDERS.includes(contender as never) || !baseUrl || !(inFlight > 0)) {
+  throw new Error(`usage: bench-loopback-client.ts <${LOOPBACK_CONTENDERS.join('|')}> <mock url> <in flight>`);
 }
-const IN_FLIGHT = 8;
 
+const query = { limit: 10 };
 const bare = createClient<paths>({ baseUrl });
-const kd = createKooDriveClient({ baseUrl, userId: BENCH_USER_ID, auth: { type: 'app', ...BENCH_APP } });
-const call =
-  contender === 'signed'
-    ? () => kd.GET(QUOTA_PATH, { params: { query: { limit: 10 } } })
-    : () =>
-        bare.GET(QUOTA_PATH, {
-          params: {
-            query: { limit: 10 },
-            header: { 'X-User-Id': BENCH_USER_ID, 'X-Date': formatXDate(new Date()), Host: '' },
-          },
-          headers: { Authorization: `Bearer ${BENCH_TOKEN}`, Host: undefined as never },
-        });
+const signed = createKooDriveClient({ baseUrl, userId: BENCH_USER_ID, auth: { type: 'app', ...BENCH_APP } });
+const token = createKooDriveClient({ baseUrl, userId: BENCH_USER_ID, auth: { type: 'token', token: BENCH_TOKEN } });
 
-/** Requests completed in `ms` with IN_FLIGHT workers, each sending its next request when its last answers. */
+const calls: Record<string, () => Promise<{ response: Response }>> = {
+  // Unsigned bare openapi-fetch, with the headers the mock requires set by hand.
+  bare: () =>
+    bare.GET(QUOTA_PATH, {
+      params: { query, header: { 'X-User-Id': BENCH_USER_ID, 'X-Date': formatXDate(new Date()), Host: '' } },
+      headers: { Authorization: `Bearer ${BENCH_TOKEN}`, Host: undefined as never },
+    }),
+  // The whole client with app authentication: the goal's contender.
+  signed: () => signed.GET(QUOTA_PATH, { params: { query } }),
+  // openapi-fetch with the client's middleware and signer only (no retries, timeouts, input checks or result reading).
+  'signed-raw': () => signed.raw.GET(QUOTA_PATH, { params: { query } }),
+  // The whole client with a token: what the reliability layer costs without signing.
+  token: () => token.GET(QUOTA_PATH, { params: { query } }),
+};
+const call = calls[contender as string] as () => Promise<{ response: Response }>;
+
+/** Requests answered in `ms`, with every worker sending its next request as soon as its last is answered. */
 async function requestsIn(ms: number): Promise<number> {
   const deadline = performance.now() + ms;
   let done = 0;
@@ -39,12 +51,17 @@ async function requestsIn(ms: number): Promise<number> {
       done++;
     }
   };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  await Promise.all(Array.from({ length: inFlight }, worker));
   return done;
 }
 
-const ms = Number(msText);
-await requestsIn(ms / 3);
-const start = performance.now();
-const done = await requestsIn(ms);
-console.log(JSON.stringify({ contender, rps: (done * 1000) / (performance.now() - start) }));
+await requestsIn(1500);
+console.log('ready');
+for await (const line of createInterface({ input: process.stdin })) {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const done = await requestsIn(Number(line));
+  const cpu = process.cpuUsage(cpuBefore);
+  const rps = (done * 1000) / (performance.now() - started);
+  console.log(JSON.stringify({ rps, cpuMicrosPerRequest: (cpu.user + cpu.system) / done }));
+}

@@ -1,7 +1,8 @@
 /**
  * `pnpm bench`: the performance goals of app authentication, as ratios of two things measured
  * side by side in this one run (paired rounds, the median of the per-round ratios), so a noisy
- * machine slows both contenders alike. Benchmark 3 runs each contender in a client process of its own.
+ * machine slows both contenders alike. Benchmark 3 runs each contender in a client process of its
+ * own, alternating short slices, and shows where the difference goes.
  *
  * 1. signer throughput (Node path) / a bare createHash + createHmac loop over the same canonical string   ≥ 0.60
  * 2. app-signed GET through the whole client / bare openapi-fetch, both against a stubbed fetch           ≥ 0.50
@@ -10,12 +11,19 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, createHmac, createSecretKey } from 'node:crypto';
-import { once } from 'node:events';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { createAppSigner, createKooDriveClient, formatXDate } from '@koodrive/client';
 import type { paths } from '@koodrive/types';
 import createClient from 'openapi-fetch';
-import { BENCH_APP, BENCH_TOKEN, BENCH_USER_ID, QUOTA_PATH } from './lib/bench-constants.ts';
+import {
+  BENCH_APP,
+  BENCH_TOKEN,
+  BENCH_USER_ID,
+  LOOPBACK_CONTENDERS,
+  type LoopbackContender,
+  QUOTA_PATH,
+} from './lib/bench-constants.ts';
 import { repoRoot } from './lib/paths.ts';
 
 const ROUNDS = 9;
@@ -169,36 +177,76 @@ async function startMockProcess() {
   throw new Error(`the mock KooDrive did not start: ${output}`);
 }
 
-/** One run of a contender in a fresh client process; resolves to its requests per second. */
-async function clientProcessRate(contender: 'signed' | 'unsigned', url: string, ms: number): Promise<number> {
+/** A warmed-up contender process that sends requests for as long as it is told, and reports. */
+async function startContender(contender: LoopbackContender, url: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'scripts/bench-loopback-client.ts'), contender, url, String(ms)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--import', 'tsx', join(repoRoot, 'scripts/bench-loopback-client.ts'), contender, url, String(IN_FLIGHT)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  let output = '';
-  for await (const chunk of child.stdout) output += String(chunk);
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`the ${contender} benchmark client failed (exit ${code})`);
-  return (JSON.parse(output) as { rps: number }).rps;
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async () => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`the ${contender} benchmark client stopped`);
+    return value as string;
+  };
+  if ((await nextLine()) !== 'ready') throw new Error(`the ${contender} benchmark client did not start`);
+  return {
+    async run(ms: number): Promise<{ rps: number; cpuMicrosPerRequest: number }> {
+      child.stdin.write(`${ms}\n`);
+      return JSON.parse(await nextLine());
+    },
+    stop: () => child.kill(),
+  };
 }
 
+const IN_FLIGHT = 8;
+const SLICE_MS = 300;
+const LOOPBACK_ROUNDS = 24;
+
+/**
+ * Benchmark 3. Every contender runs in a warmed-up client process of its own; in each round, each
+ * runs for one short slice, the order rotating, and its rate is divided by the bare baseline's of
+ * the same round. Short alternating slices keep a shared machine's slow stretches from falling on
+ * one contender only, which whole runs of a second or more did not.
+ */
 async function loopback(): Promise<boolean> {
   const mock = await startMockProcess();
+  const started: Awaited<ReturnType<typeof startContender>>[] = [];
   try {
-    // Each contender runs in its own client process (as hyperfine runs commands), alternating in
-    // paired rounds: in one process the two stacks would share, and skew, the JIT state of fetch.
-    const rates = await pairedRates(
-      () => clientProcessRate('signed', mock.url, 1500),
-      () => clientProcessRate('unsigned', mock.url, 1500),
-      7,
-    );
-    return report(
-      '3. app-signed vs unsigned bare openapi-fetch requests/s, mock KooDrive in another process',
-      rates,
+    const contenders = {} as Record<LoopbackContender, Awaited<ReturnType<typeof startContender>>>;
+    const samples = {} as Record<LoopbackContender, { rps: number[]; cpu: number[]; ratio: number[] }>;
+    for (const name of LOOPBACK_CONTENDERS) {
+      contenders[name] = await startContender(name, mock.url);
+      started.push(contenders[name]);
+      samples[name] = { rps: [], cpu: [], ratio: [] };
+    }
+    for (let round = 0; round < LOOPBACK_ROUNDS; round++) {
+      const shift = round % LOOPBACK_CONTENDERS.length;
+      const order = [...LOOPBACK_CONTENDERS.slice(shift), ...LOOPBACK_CONTENDERS.slice(0, shift)];
+      const results = {} as Record<LoopbackContender, { rps: number; cpuMicrosPerRequest: number }>;
+      for (const name of order) results[name] = await contenders[name].run(SLICE_MS);
+      for (const name of LOOPBACK_CONTENDERS) {
+        samples[name].rps.push(results[name].rps);
+        samples[name].cpu.push(results[name].cpuMicrosPerRequest);
+        samples[name].ratio.push(results[name].rps / results.bare.rps);
+      }
+    }
+    const met = report(
+      `3. app-signed vs unsigned bare openapi-fetch requests/s, mock KooDrive in another process (${IN_FLIGHT} in flight)`,
+      { a: median(samples.signed.rps), b: median(samples.bare.rps), ratio: median(samples.signed.ratio) },
       0.9,
     );
+    const cpuOf = (name: LoopbackContender) => Math.round(median(samples[name].cpu));
+    console.log(`   where it goes, same rounds (bare openapi-fetch: ${cpuOf('bare')} µs of client CPU per request):`);
+    const line = (label: string, name: LoopbackContender) =>
+      console.log(`     ${label.padEnd(66)} ratio ${median(samples[name].ratio).toFixed(2)}, ${cpuOf(name)} µs`);
+    line('openapi-fetch + KooDrive middleware and signer (kd.raw, app auth)', 'signed-raw');
+    line('whole client, token auth (retries, timeouts, input checks, results)', 'token');
+    line('whole client, app auth', 'signed');
+    return met;
   } finally {
+    for (const contender of started) contender.stop();
     mock.stop();
   }
 }

@@ -3,3 +3,6 @@ export const BENCH_APP = { appId: 'bench-app', appSecret: 'bench-secret-01234567
 export const BENCH_TOKEN = 'bench-token';
 export const BENCH_USER_ID = '1505084218764547200';
 export const QUOTA_PATH = '/koodrive/ose/v1/space/usage/quota';
+/** The client stacks benchmark 3 runs against the mock, each in a process of its own. */
+export const LOOPBACK_CONTENDERS = ['bare', 'signed', 'signed-raw', 'token'] as const;
+export type LoopbackContender = (typeof LOOPBACK_CONTENDERS)[number];

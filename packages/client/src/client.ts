@@ -10,8 +10,7 @@
  */
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { HttpMethod } from 'openapi-typescript-helpers';
-import { createAppAuthorizer } from './auth/app-auth.js';
-import { createTokenAuthorizer } from './auth/token-auth.js';
+import { createAuthorizer } from './auth/authorizer.js';
 import { KooDriveError, type KooDriveRequestInfo, KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 import { assertTraceId, generateTraceId } from './headers/trace-id.js';
@@ -22,7 +21,6 @@ import { operationFor, pagedOperationAt } from './operations.js';
 import {
   assertValidOptions,
   assertValidRequestOptions,
-  type KooDriveAuth,
   type KooDriveClientOptions,
   type KooDriveRequestOptions,
 } from './options.js';
@@ -31,7 +29,7 @@ import { runAttempts } from './request-loop.js';
 import { type KooDriveResult, readResult } from './response/read-result.js';
 import { defaultRetryPolicy, isIdempotent, type RetryOptions, type RetryPolicy } from './retry/retry-policy.js';
 import { servers } from './servers.js';
-import { ATTEMPT_SIGNAL, type Authorizer, createTransport } from './transport/fetch-wrapper.js';
+import { ATTEMPT_SIGNAL, createTransport } from './transport/fetch-wrapper.js';
 import type {
   KooDriveMethod,
   KooDrivePaths,
@@ -75,14 +73,10 @@ type CallInit = KooDriveRequestOptions & {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** The retry policy of one call: the client's, overridden by the call's own settings. */
-function retryPolicyFor(client: RetryOptions | false | undefined, call: RetryOptions | false | undefined): RetryPolicy {
+/** The retry policy of the client, or of one call with its own settings over the client's. */
+function retryPolicyFor(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
   if (client === false || call === false) return { ...defaultRetryPolicy, maxRetries: 0 };
   return { ...defaultRetryPolicy, ...client, ...call };
-}
-
-function createAuthorizer(auth: KooDriveAuth): Authorizer {
-  return auth.type === 'app' ? createAppAuthorizer(auth) : createTokenAuthorizer(auth);
 }
 
 /** The caller's raw `headers` as name/value pairs, read without building a Headers (which would throw on a bad value). */
@@ -94,13 +88,16 @@ function rawHeaderEntries(headers: HeadersInit | undefined): [string, string][] 
 
 /** The trace ID the caller chose for this call, through the typed header parameter or raw headers. */
 function callerTraceId(init: CallInit): unknown {
-  const raw = rawHeaderEntries(init.headers).find(([name]) => name.toLowerCase() === 'x-traceid');
-  return init.params?.header?.['X-Traceid'] ?? raw?.[1];
+  const typed = init.params?.header?.['X-Traceid'];
+  if (typed !== undefined || init.headers === undefined) return typed;
+  return rawHeaderEntries(init.headers).find(([name]) => name.toLowerCase() === 'x-traceid')?.[1];
 }
 
 /** Checks the header values a caller set on one request, so that a bad one is named before fetch sees it. */
 function assertCallerHeaders(init: CallInit): void {
-  for (const [name, value] of Object.entries(init.params?.header ?? {})) {
+  const typed = init.params?.header;
+  for (const name in typed) {
+    const value = typed[name];
     if (value !== undefined && value !== null) assertHeaderValue(`header ${name}`, String(value));
   }
   for (const [name, value] of rawHeaderEntries(init.headers)) assertHeaderValue(`header ${name}`, value);
@@ -138,6 +135,7 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
     fetch: createTransport({ fetch, clock, authorize: createAuthorizer(auth), logger }),
   });
   raw.use(kooDriveHeaders({ userId, language, traceId: makeTraceId }));
+  const clientPolicy = retryPolicyFor(clientRetry);
 
   async function call(
     method: Uppercase<HttpMethod>,
@@ -152,7 +150,7 @@ export function createKooDriveClient(options: KooDriveClientOptions): KooDriveCl
     const operation = operationFor(method, url);
     const info: KooDriveRequestInfo = { operationId: operation.operationId, method, path: url, traceId };
     assertValidInput(operation.operationId, init.params, info);
-    const policy = retryPolicyFor(clientRetry, retry);
+    const policy = retry === undefined ? clientPolicy : retryPolicyFor(clientRetry, retry);
     const params = { ...init.params, header: { ...init.params?.header, 'X-Traceid': traceId } };
     try {
       const result = await runAttempts(

@@ -30,18 +30,31 @@ export interface LoopSettings {
   random?: () => number;
 }
 
-/** A timer for one attempt, aborting its signal when time is up or when the caller aborts. */
+/**
+ * A timer for one attempt: when time is up or the caller aborts, it aborts the signal given to
+ * fetch and rejects `expired`, which the attempt races so that a fetch that ignores its signal
+ * cannot hang the call.
+ */
 function attemptDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined) {
   const controller = new AbortController();
   let timedOut = false;
+  let expire!: (reason: unknown) => void;
+  const expired = new Promise<never>((_, reject) => {
+    expire = reject;
+  });
+  const stop = (reason: unknown) => {
+    controller.abort(reason);
+    expire(new SendFailure(reason));
+  };
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+    stop(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
   }, timeoutMs);
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  const onCallerAbort = () => stop(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   return {
     signal: controller.signal,
+    expired,
     timedOut: () => timedOut,
     clear() {
       clearTimeout(timer);
@@ -67,13 +80,6 @@ function pause(ms: number, callerSignal: AbortSignal | undefined, info: KooDrive
 
 type Outcome = { raw: RawResult } | { failure: unknown; timedOut: boolean };
 
-/** A promise that rejects, as a failed send, when the signal aborts. */
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    signal.addEventListener('abort', () => reject(new SendFailure(signal.reason)), { once: true });
-  });
-}
-
 /** Why an outcome deserves another attempt, or undefined when it does not. */
 function retryReason(outcome: Outcome): string | undefined {
   if ('raw' in outcome) {
@@ -98,8 +104,7 @@ export async function runAttempts(
     const started = performance.now();
     let outcome: Outcome;
     try {
-      // Racing the deadline as well means a fetch that ignores the signal cannot hang the call.
-      outcome = { raw: await Promise.race([attempt(deadline.signal), rejectOnAbort(deadline.signal)]) };
+      outcome = { raw: await Promise.race([attempt(deadline.signal), deadline.expired]) };
     } catch (failure) {
       outcome = { failure, timedOut: deadline.timedOut() };
     } finally {

@@ -20,6 +20,13 @@ describe('formatXDate', () => {
       ),
     );
   });
+  it('formats each second once, and again for the next', () => {
+    expect(formatXDate(new Date('2025-11-03T07:01:40.001Z'))).toBe('20251103T070140Z');
+    expect(formatXDate(new Date('2025-11-03T07:01:40.999Z'))).toBe('20251103T070140Z');
+    expect(formatXDate(new Date('2025-11-03T07:01:41.000Z'))).toBe('20251103T070141Z');
+    expect(formatXDate(new Date('2025-11-03T07:01:40.500Z'))).toBe('20251103T070140Z');
+    expect(() => formatXDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
 
 describe('generateTraceId', () => {

@@ -151,4 +151,23 @@ describe('parseJsonLosslessly', () => {
       }),
     );
   });
+
+  it('finds a big integer wherever JSON allows one: top level, after white space, in arrays and objects', () => {
+    const unsafe = fc
+      .tuple(fc.bigInt({ min: 2n ** 53n, max: 2n ** 64n }), fc.boolean())
+      .map(([big, negative]) => (negative ? -big : big));
+    const space = fc.constantFrom('', ' ', '\n', '\t', '\r\n  ');
+    fc.assert(
+      fc.property(unsafe, space, space, (big, before, after) => {
+        const shapes = [`${before}${big}${after}`, `[1,${before}${big}${after}]`, `{"a":${before}${big}${after}}`];
+        for (const text of shapes) {
+          const parsed = parseJsonLosslessly(text);
+          expect(JSON.stringify(parsed, (_key, value) => (typeof value === 'bigint' ? `${value}n` : value))).toContain(
+            `${big}n`,
+          );
+        }
+      }),
+    );
+    expect(parseJsonLosslessly('9007199254740993')).toBe(9007199254740993n);
+  });
 });

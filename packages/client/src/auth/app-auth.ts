@@ -1,5 +1,5 @@
 import type { Authorizer } from '../transport/fetch-wrapper.js';
-import { type AppSignerOptions, createAppSigner } from './app-signature/signer.js';
+import { type AppSignature, type AppSignerOptions, createSignNow } from './app-signature/signer.js';
 
 export interface AppAuth {
   type: 'app';
@@ -15,13 +15,21 @@ export interface AppAuth {
  * send, read from a clone of the request, so the body is never serialized a second time.
  */
 export function createAppAuthorizer(auth: AppAuth, options: Pick<AppSignerOptions, 'crypto'> = {}): Authorizer {
-  const signer = createAppSigner(auth, {
+  const { signNow } = createSignNow(auth, {
     ...options,
     ...(auth.signedHeaders ? { signedHeaders: auth.signedHeaders } : {}),
   });
-  return async (request) => {
-    const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
-    const signature = await signer.sign({ method: request.method, url: request.url, headers: request.headers, body });
-    return signature.headers.Authorization;
+  const authorization = (signature: AppSignature) => signature.headers.Authorization;
+  return (request) => {
+    const { method, url, headers } = request;
+    if (request.body === null) {
+      const signature = signNow({ method, url, headers });
+      return signature instanceof Promise ? signature.then(authorization) : authorization(signature);
+    }
+    return request
+      .clone()
+      .arrayBuffer()
+      .then((body) => signNow({ method, url, headers, body: new Uint8Array(body) }))
+      .then(authorization);
   };
 }

@@ -33,11 +33,18 @@ export function formatTokenAuthorization(token: string, format: TokenFormat = 'b
   }
 }
 
-/** Returns the function that produces the Authorization header for each attempt. */
-export function createTokenAuthorizer(auth: TokenAuth): () => Promise<string> {
+/**
+ * Returns the function that produces the Authorization header for each attempt. A fixed token
+ * (checked with the client's options) is formatted once; a token function is asked every time.
+ */
+export function createTokenAuthorizer(auth: TokenAuth): () => string | Promise<string> {
   const { token, format } = auth;
+  if (typeof token === 'string') {
+    const header = formatTokenAuthorization(token, format);
+    return () => header;
+  }
   return async () => {
-    const value = typeof token === 'function' ? await token() : token;
+    const value = await token();
     assertHeaderValue('auth.token', value);
     return formatTokenAuthorization(value, format);
   };

@@ -15,8 +15,11 @@ export const ATTEMPT_SIGNAL = 'koodriveAttemptSignal';
 const attemptSignalOf = (request: Request) =>
   (request as unknown as Record<string, AbortSignal | undefined>)[ATTEMPT_SIGNAL];
 
-/** Produces the Authorization header of one attempt; app authentication signs the request it is given. */
-export type Authorizer = (request: Request) => Promise<string>;
+/**
+ * Produces the Authorization header of one attempt; app authentication signs the request it is
+ * given. A fixed token answers at once, without a promise to wait for.
+ */
+export type Authorizer = (request: Request) => string | Promise<string>;
 
 export interface TransportOptions {
   fetch: FetchLike;
@@ -52,7 +55,8 @@ export function createTransport({ fetch, authorize, clock, logger }: TransportOp
     // (its X-Date and Authorization are simply set again).
     const signed = request.body === null ? request : request.clone();
     signed.headers.set('X-Date', formatXDate(now()));
-    signed.headers.set('Authorization', await authorize(signed));
+    const authorization = authorize(signed);
+    signed.headers.set('Authorization', typeof authorization === 'string' ? authorization : await authorization);
     if (logger.debug !== silentLogger.debug) {
       logger.debug('koodrive send', {
         method: signed.method,

@@ -66,11 +66,23 @@ function headerLookup(headers: Headers | Record<string, string>): (name: string)
 
 const isEmpty = (body: SignableRequest['body']) => body === undefined || body === null || body.length === 0;
 
+/** Continues with a value at once, or once its promise settles: node:crypto answers synchronously. */
+function andThen<T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+/** Signs one request: synchronously with node:crypto, through a promise with WebCrypto. */
+export type SignNow = (request: SignableRequest) => AppSignature | Promise<AppSignature>;
+
 /**
- * Creates the signer of one app. The AppSecret is imported once here and kept out of reach:
- * it is not a property, so neither errors nor `util.inspect` can show it.
+ * The signing work of one app, for createAppSigner and for the client's authorizer. The AppSecret
+ * is imported once here and kept out of reach: it is not a property, so neither errors nor
+ * `util.inspect` can show it.
  */
-export function createAppSigner(credentials: AppCredentials, options: AppSignerOptions = {}): AppSigner {
+export function createSignNow(
+  credentials: AppCredentials,
+  options: AppSignerOptions = {},
+): { kind: SigningCrypto['kind']; signNow: SignNow } {
   const { appId, appSecret } = credentials;
   const hashing = (options.crypto ?? defaultSigningCrypto)(appSecret);
   const signedHeaderNames = [
@@ -78,7 +90,7 @@ export function createAppSigner(credentials: AppCredentials, options: AppSignerO
   ].sort();
   const signedHeaders = signedHeaderNames.join(';');
 
-  async function sign(request: SignableRequest): Promise<AppSignature> {
+  function signNow(request: SignableRequest): AppSignature | Promise<AppSignature> {
     const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
     const lookup = headerLookup(request.headers);
     const headers: Record<string, string> = {};
@@ -89,24 +101,38 @@ export function createAppSigner(credentials: AppCredentials, options: AppSignerO
       }
       headers[name] = value;
     }
-    const payloadHash = isEmpty(request.body) ? EMPTY_BODY_SHA256 : await hashing.sha256Hex(request.body as Uint8Array);
-    // node:crypto answers synchronously; awaiting only real promises keeps that path free of extra ticks.
-    const canonicalRequest = buildCanonicalRequest({
-      method: request.method,
-      url,
-      headers,
-      signedHeaders: signedHeaderNames,
-      payloadHash,
+    const payloadHash = isEmpty(request.body) ? EMPTY_BODY_SHA256 : hashing.sha256Hex(request.body as Uint8Array);
+    return andThen(payloadHash, (payloadHash) => {
+      const canonicalRequest = buildCanonicalRequest({
+        method: request.method,
+        url,
+        headers,
+        signedHeaders: signedHeaderNames,
+        payloadHash,
+      });
+      return andThen(hashing.sha256Hex(canonicalRequest), (canonicalHash) => {
+        const stringToSign = `${APP_SIGNATURE_ALGORITHM}\n${canonicalHash}`;
+        return andThen(hashing.hmacHex(stringToSign), (signature) => {
+          const authorization = `${APP_SIGNATURE_ALGORITHM} AppId=${appId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+          return {
+            canonicalRequest,
+            stringToSign,
+            signature,
+            signedHeaders,
+            headers: { Authorization: authorization },
+          };
+        });
+      });
     });
-    const canonicalHash = hashing.sha256Hex(canonicalRequest);
-    const stringToSign = `${APP_SIGNATURE_ALGORITHM}\n${typeof canonicalHash === 'string' ? canonicalHash : await canonicalHash}`;
-    const mac = hashing.hmacHex(stringToSign);
-    const signature = typeof mac === 'string' ? mac : await mac;
-    const authorization = `${APP_SIGNATURE_ALGORITHM} AppId=${appId},SignedHeaders=${signedHeaders},Signature=${signature}`;
-    return { canonicalRequest, stringToSign, signature, signedHeaders, headers: { Authorization: authorization } };
   }
 
-  return { appId, cryptoKind: hashing.kind, sign };
+  return { kind: hashing.kind, signNow };
+}
+
+/** Creates the signer of one app; the AppSecret stays in closures, out of errors and `util.inspect`. */
+export function createAppSigner(credentials: AppCredentials, options: AppSignerOptions = {}): AppSigner {
+  const { kind, signNow } = createSignNow(credentials, options);
+  return { appId: credentials.appId, cryptoKind: kind, sign: async (request) => signNow(request) };
 }
 
 export interface ParsedAppAuthorization {
