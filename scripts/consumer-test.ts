@@ -3,9 +3,11 @@
  * workspace links hide (a file left out of `files`, a wrong `exports` path, a dependency kept in
  * devDependencies). Packs the three packages with pnpm, installs the tarballs with plain npm into a
  * fresh project outside the workspace, type-checks scripts/consumer/consumer.ts under
- * moduleResolution node16 and bundler, then runs it against the packed mock KooDrive.
+ * moduleResolution node16 and bundler, then runs it against the packed mock KooDrive. Then runs
+ * scripts/consumer/runtimes.ts with the same installed packages in Bun and Deno (pinned
+ * devDependencies), each against a fresh mock KooDrive started by Node from the packed bin.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,32 @@ const run = (command: string, args: string[], cwd: string) =>
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, npm_config_loglevel: 'error' },
   });
+
+/** Starts the packed mock KooDrive's bin under Node; resolves to its URL and a way to stop it. */
+async function startPackedMock(project: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      join(project, 'node_modules/@koodrive/testing/dist/cli.js'),
+      ...['--port', '0', '--rows', '12', '--token', 'runtime-token', '--app', 'runtime-app:runtime-secret'],
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  for await (const chunk of child.stdout) {
+    output += String(chunk);
+    const url = /listening on (\S+)/.exec(output)?.[1];
+    if (url) return { url, stop: () => child.kill() };
+  }
+  throw new Error(`the packed mock KooDrive did not start: ${output}`);
+}
+
+// Bun and Deno, as installed from the npm registry; they send nothing home and check for no update.
+const runtimes = {
+  bun: [join(repoRoot, 'node_modules/.bin/bun'), 'runtimes.ts'],
+  deno: [join(repoRoot, 'node_modules/.bin/deno'), 'run', '--allow-net', '--allow-read', '--allow-env', 'runtimes.ts'],
+} as const;
+const runtimeEnv = { DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1' };
 
 const project = mkdtempSync(join(tmpdir(), 'koodrive-consumer-'));
 try {
@@ -44,6 +72,7 @@ try {
     project,
   );
   copyFileSync(join(repoRoot, 'scripts/consumer/consumer.ts'), join(project, 'consumer.ts'));
+  copyFileSync(join(repoRoot, 'scripts/consumer/runtimes.ts'), join(project, 'runtimes.ts'));
 
   const base = {
     strict: true,
@@ -71,6 +100,34 @@ try {
   if (!((result.operations as number) >= 18 && (result.mswHandlers as number) >= 18))
     throw new Error(`too few operations: ${JSON.stringify(result)}`);
   console.log(`ran against the packed mock KooDrive: ${JSON.stringify(result)}`);
+
+  const expectedInRuntimes = {
+    tokenRows: 5,
+    appRows: 12,
+    created: '1505084218764547299',
+    missingSpaceCode: 13000301,
+    aborted: true,
+    webCryptoAgrees: true,
+  };
+  for (const [name, [binary, ...args]] of Object.entries(runtimes)) {
+    const mock = await startPackedMock(project);
+    try {
+      const output = execFileSync(binary, [...args, mock.url], {
+        cwd: project,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...runtimeEnv },
+      });
+      const seen = JSON.parse(output) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(expectedInRuntimes)) {
+        if (seen[key] !== value)
+          throw new Error(`in ${name}, ${key} = ${JSON.stringify(seen[key])}, expected ${JSON.stringify(value)}`);
+      }
+      console.log(`runs in ${seen.runtime} (${seen.cryptoKind} signing; WebCrypto agrees)`);
+    } finally {
+      mock.stop();
+    }
+  }
 } catch (error) {
   const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
   console.error(`consumer test failed: ${(error as Error).message}\n${stdout}${stderr}`);

@@ -1,0 +1,74 @@
+/**
+ * The packed @koodrive/client in another runtime (Bun, Deno), against a mock KooDrive that Node
+ * started: `<runtime> runtimes.ts <mock url>`. It exercises what differs between runtimes: fetch,
+ * timers and AbortSignal, the signer's dynamic import, node:crypto or WebCrypto (the mock verifies
+ * every signature), and prints what it saw as JSON.
+ */
+import {
+  createAppSigner,
+  createKooDriveClient,
+  KooDriveAbortError,
+  KooDriveApiError,
+  unwrap,
+  webSigningCrypto,
+} from '@koodrive/client';
+
+declare const Deno: { args: string[]; version: { deno: string } } | undefined;
+declare const Bun: { version: string } | undefined;
+
+const args = typeof Deno !== 'undefined' ? Deno.args : process.argv.slice(2);
+const baseUrl = args[0];
+if (!baseUrl) throw new Error('usage: runtimes.ts <mock url>');
+const runtime =
+  typeof Deno !== 'undefined'
+    ? `deno ${Deno.version.deno}`
+    : typeof Bun !== 'undefined'
+      ? `bun ${Bun.version}`
+      : 'node';
+
+const APP = { appId: 'runtime-app', appSecret: 'runtime-secret' };
+const userId = '1505084218764547200';
+const QUOTA = '/koodrive/ose/v1/space/usage/quota';
+const withToken = createKooDriveClient({ baseUrl, userId, auth: { type: 'token', token: 'runtime-token' } });
+const withApp = createKooDriveClient({ baseUrl, userId, auth: { type: 'app', ...APP } });
+
+const firstPage = await unwrap(withToken.GET(QUOTA, { params: { query: { limit: 5 } } }));
+let appRows = 0;
+for await (const _row of withApp.paginate(QUOTA, undefined, { pageSize: 5 })) appRows++;
+const created = await unwrap(
+  withApp.POST('/koodrive/ose/v1/space/{ownerId}', {
+    params: { path: { ownerId: '1505084218764547299' } },
+    body: { capacity: '10', type: 1 },
+  }),
+);
+const { error } = await withApp.DELETE('/koodrive/ose/v1/space/{ownerId}', {
+  params: { path: { ownerId: '42' }, query: { type: 1 } },
+});
+const aborted = await withApp
+  .GET(QUOTA, { signal: AbortSignal.abort() })
+  .then(() => false)
+  .catch((thrown: unknown) => thrown instanceof KooDriveAbortError);
+
+// The default signer and the WebCrypto one must agree in this runtime too.
+const request = {
+  method: 'POST',
+  url: `${baseUrl}/koodrive/ose/v1/space/usage/user?b=2&a=%20`,
+  headers: { 'X-Date': '20251103T070140Z', 'X-User-Id': userId },
+  body: new TextEncoder().encode('{"userIds":["1"]}'),
+};
+const defaultSigner = createAppSigner(APP);
+const webSigner = createAppSigner(APP, { crypto: webSigningCrypto });
+const webCryptoAgrees = (await defaultSigner.sign(request)).signature === (await webSigner.sign(request)).signature;
+
+console.log(
+  JSON.stringify({
+    runtime,
+    cryptoKind: defaultSigner.cryptoKind,
+    tokenRows: firstPage.data?.length,
+    appRows,
+    created: created.data?.ownerId,
+    missingSpaceCode: error instanceof KooDriveApiError ? error.code : undefined,
+    aborted,
+    webCryptoAgrees,
+  }),
+);
