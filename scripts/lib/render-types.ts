@@ -103,26 +103,63 @@ export function listOperations(spec: Spec): Operation[] {
   return operations.sort((a, b) => a.operationId.localeCompare(b.operationId));
 }
 
+/** A TSDoc block of `text` (a comment end in the text is escaped, so it cannot close the block early). */
+function docComment(text: string): string {
+  const lines = text.trim().replace(/\*\//g, '*\\/').split('\n');
+  if (lines.length === 1) return `/** ${lines[0]} */`;
+  return ['/**', ...lines.map((line) => ` *${line ? ` ${line}` : ''}`), ' */'].join('\n');
+}
+
 function renderNamed(spec: Spec, operations: Operation[]): string {
   const lines = [BANNER, "import type { components, operations } from './openapi.js';", ''];
-  for (const name of Object.keys(spec.components?.schemas ?? {}).sort()) {
+  for (const [name, schema] of Object.entries<Spec>(spec.components?.schemas ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    lines.push(docComment(schema.description ?? `The \`${name}\` schema of the KooDrive spec.`));
     lines.push(`export type ${name} = components['schemas']['${name}'];`);
   }
   for (const op of operations) {
     const id = op.operationId;
     const ref = `operations['${id}']`;
+    const call = `${id} (\`${op.method} ${op.path}\`)`;
     lines.push('', `/** ${op.summary}: \`${op.method} ${op.path}\` */`);
     lines.push(`export type ${id}Operation = ${ref};`);
-    if (op.hasPathParams) lines.push(`export type ${id}PathParams = ${ref}['parameters']['path'];`);
-    if (op.hasQuery) lines.push(`export type ${id}Query = NonNullable<${ref}['parameters']['query']>;`);
+    if (op.hasPathParams) {
+      lines.push(`/** The path parameters of ${call}. */`);
+      lines.push(`export type ${id}PathParams = ${ref}['parameters']['path'];`);
+    }
+    if (op.hasQuery) {
+      lines.push(`/** The query parameters of ${call}. */`);
+      lines.push(`export type ${id}Query = NonNullable<${ref}['parameters']['query']>;`);
+    }
     if (op.hasBody) {
+      lines.push(`/** The JSON request body of ${call}. */`);
       lines.push(`export type ${id}RequestBody = NonNullable<${ref}['requestBody']>['content']['application/json'];`);
     }
     if (op.hasJsonSuccess) {
+      lines.push(`/** The JSON body of ${call}'s 200 response. */`);
       lines.push(`export type ${id}Response = ${ref}['responses'][200]['content']['application/json'];`);
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+// openapi-typescript writes its top-level declarations without comments; these are put above them.
+const OPENAPI_TS_DOCS: Record<string, string> = {
+  paths: 'Every path of the KooDrive spec, with its operations by HTTP method (openapi-fetch is typed with it).',
+  webhooks: 'The spec defines no webhooks.',
+  components: 'The reusable parts of the spec: schemas, parameters, responses, security schemes.',
+  $defs: 'The spec defines no `$defs`.',
+  operations: 'Every operation of the spec by operationId: its parameters, request body and responses.',
+};
+
+/** openapi-typescript's output with a TSDoc comment above each of its top-level declarations. */
+function documentOpenapiTs(source: string): string {
+  return source.replace(/^export (interface|type) ([$\w]+)/gm, (declaration, _kind, name: string) => {
+    const doc = OPENAPI_TS_DOCS[name];
+    if (!doc) throw new Error(`openapi-typescript wrote an export this generator does not document: ${name}`);
+    return `${docComment(doc)}\n${declaration}`;
+  });
 }
 
 function renderOperations(spec: Spec, operations: Operation[]): string {
@@ -256,7 +293,7 @@ export async function renderGeneratedFiles(bundledYaml: string): Promise<Record<
   const ast = await openapiTS(spec as never, { transform: int64AsNumberOrBigint, silent: true });
   const operations = listOperations(spec);
   return {
-    'openapi.ts': BANNER + astToString(ast),
+    'openapi.ts': BANNER + documentOpenapiTs(astToString(ast)),
     'named.ts': renderNamed(spec, operations),
     'operations.ts': renderOperations(spec, operations),
     'document.ts': renderDocument(spec),

@@ -42,6 +42,10 @@ import type {
 import { unwrap } from './unwrap.js';
 import { assertValidInput } from './validate-input.js';
 
+/**
+ * A KooDrive client: openapi-fetch's GET/POST/PUT/DELETE typed by the spec, each resolving to a
+ * KooDriveResult (data or a KooDriveApiError), plus pagination and openapi-fetch middleware.
+ */
 export interface KooDriveClient {
   GET: KooDriveMethod<'get'>;
   POST: KooDriveMethod<'post'>;
@@ -112,6 +116,14 @@ function toCallError(error: unknown, info: KooDriveRequestInfo): KooDriveError {
   return new KooDriveValidationError('request', `could not be built for ${info.operationId}: ${reason}`);
 }
 
+/**
+ * Creates a KooDrive client. Options are checked at once: a bad one throws a
+ * KooDriveValidationError that names it, before anything is sent.
+ *
+ * @example
+ * const kd = createKooDriveClient({ userId: '1505084218764547200', auth: { type: 'token', token } });
+ * const { data, error } = await kd.GET('/koodrive/ose/v1/space/usage/quota', { params: { query: { limit: 10 } } });
+ */
 export function createKooDriveClient(options: KooDriveClientOptions): KooDriveClient {
   assertValidOptions(options);
   const {

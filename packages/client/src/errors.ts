@@ -46,6 +46,7 @@ export interface KooDriveRequestInfo {
   traceId: string;
 }
 
+/** What a KooDriveApiError records of a failed call. */
 export interface KooDriveApiErrorDetails extends KooDriveRequestInfo {
   status: number;
   /** KooDrive's return code, as a number even when the service sends a string; undefined when the body had none. */

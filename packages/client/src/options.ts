@@ -11,6 +11,7 @@ import type { FetchLike } from './transport/fetch-wrapper.js';
 /** How the client proves who it is: a user or app access token, or an app signature. */
 export type KooDriveAuth = TokenAuth | AppAuth;
 
+/** Options of createKooDriveClient; openapi-fetch's own client options pass through. */
 export interface KooDriveClientOptions extends Omit<ClientOptions, 'fetch' | 'baseUrl' | 'headers'> {
   /** The KooDrive user the calls act for (a 19-digit ID, as a string), sent as X-User-Id. */
   userId: string;

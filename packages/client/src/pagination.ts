@@ -1,5 +1,6 @@
 import { KooDriveValidationError } from './errors.js';
 
+/** Options of `paginate`. */
 export interface PaginateOptions {
   /** Rows per request; default the query's `limit`, else 100 (the largest page most KooDrive lists allow). */
   pageSize?: number;

@@ -1,6 +1,7 @@
 import type { Authorizer } from '../transport/fetch-wrapper.js';
 import { type AppSignature, type AppSignerOptions, createSignNow } from './app-signature/signer.js';
 
+/** App authentication: every attempt is signed with the app's AppId and AppSecret (HMAC-SHA256). */
 export interface AppAuth {
   type: 'app';
   appId: string;

@@ -11,6 +11,7 @@ export type TokenFormat = 'bearer' | 'bearer-plus' | 'bare';
 /** A user or app access token, fixed or fetched anew for every request (e.g. from a refresher). */
 export type TokenSource = string | (() => string | Promise<string>);
 
+/** Token authentication: a user or app access token sent in the Authorization header. */
 export interface TokenAuth {
   type: 'token';
   token: TokenSource;
@@ -21,6 +22,10 @@ export interface TokenAuth {
 // The schemes the reference documents; a token carrying one is never given a second.
 const DOCUMENTED_SCHEME = /^(?:Bearer|AT)[ +]/i;
 
+/**
+ * The Authorization header value for a token in one of the documented forms; a token that already
+ * starts with a documented scheme is returned as is.
+ */
 export function formatTokenAuthorization(token: string, format: TokenFormat = 'bearer'): string {
   if (DOCUMENTED_SCHEME.test(token)) return token;
   switch (format) {

@@ -2,6 +2,7 @@ import type { Middleware } from 'openapi-fetch';
 import { assertHeaderValue } from '../headers/header-value.js';
 import { assertTraceId, generateTraceId } from '../headers/trace-id.js';
 
+/** Options of the kooDriveHeaders middleware. */
 export interface KooDriveHeadersOptions {
   /** The KooDrive user the calls act for, sent as X-User-Id. */
   userId: string;

@@ -14,8 +14,10 @@ export interface RetryOptions {
   nonIdempotent?: boolean;
 }
 
+/** A complete retry policy: RetryOptions with every setting decided. */
 export type RetryPolicy = Required<RetryOptions>;
 
+/** The retries a client makes unless told otherwise: 2, with full-jitter backoff from 0.5 s up to 8 s. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 2,
   baseDelayMs: 500,

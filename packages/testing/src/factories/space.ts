@@ -21,6 +21,7 @@ import { makeContainerId, makeOwnerId, TENANT_ID } from './ids.js';
 const GB_IN_KB = 1024 * 1024;
 const timestamp = (index: number) => new Date(Date.UTC(2025, 0, 1) + index * 86_400_000).toISOString();
 
+/** Permission flags of a space member: a fixed, realistic mix of grants, overridable flag by flag. */
 export function makeCapabilities(overrides: Partial<Capabilities> = {}): Capabilities {
   return {
     addChildNodePermission: true,
@@ -65,10 +66,12 @@ export function toSpaceInfoV2({ createTime, updateTime, administrators, ...space
   return space;
 }
 
+/** A space as GetSpaceV2 returns it: makeSpaceInfo's space of the same index, without the fields V2 drops. */
 export function makeSpaceInfoV2(overrides: Partial<SpaceInfoV2> = {}, index = 0): SpaceInfoV2 {
   return { ...toSpaceInfoV2(makeSpaceInfo({}, index)), ...overrides };
 }
 
+/** The space CreateSpace answers with, built from makeSpaceInfo's space of the same index. */
 export function makeCreateSpaceRspInfo(overrides: Partial<CreateSpaceRspInfo> = {}, index = 0): CreateSpaceRspInfo {
   const space = makeSpaceInfo({}, index);
   return {
@@ -89,6 +92,7 @@ export function makeCreateSpaceRspInfo(overrides: Partial<CreateSpaceRspInfo> = 
   };
 }
 
+/** A department with a space, as GetDepartmentSpaceList lists it. */
 export function makeDepartmentSpaceInfo(overrides: Partial<DepartmentSpaceInfo> = {}, index = 0): DepartmentSpaceInfo {
   return {
     id: makeOwnerId(index, '12891736'),
@@ -99,6 +103,7 @@ export function makeDepartmentSpaceInfo(overrides: Partial<DepartmentSpaceInfo> 
   };
 }
 
+/** A team space, as GetTeamSpaceList lists it. */
 export function makeTeamSpaceInfo(overrides: Partial<TeamSpaceInfo> = {}, index = 0): TeamSpaceInfo {
   const containerId = makeContainerId(1000 + index);
   return {
@@ -124,11 +129,13 @@ export function makeTeamSpaceInfo(overrides: Partial<TeamSpaceInfo> = {}, index 
   };
 }
 
+/** A group space, as GetGroupSpaceList lists it: makeTeamSpaceInfo's fields without the team-only ones. */
 export function makeGroupSpaceInfo(overrides: Partial<GroupSpaceInfo> = {}, index = 0): GroupSpaceInfo {
   const { iconUrl, top, role, ...team } = makeTeamSpaceInfo({}, index);
   return { ...team, id: makeOwnerId(index, '14000000'), ...overrides };
 }
 
+/** A user's individual space, as GetUserSpaceList lists it. */
 export function makeUserSpaceInfo(overrides: Partial<UserSpaceInfo> = {}, index = 0): UserSpaceInfo {
   return {
     name: `User ${index + 1}`,
@@ -148,6 +155,7 @@ export function makeUserSpaceInfo(overrides: Partial<UserSpaceInfo> = {}, index 
   };
 }
 
+/** A user's quota and usage, as GetSpaceUsageByUser returns it. */
 export function makeUserSpaceQuota(overrides: Partial<UserSpaceQuota> = {}, index = 0): UserSpaceQuota {
   return {
     quota: String(GB_IN_KB),
@@ -160,6 +168,7 @@ export function makeUserSpaceQuota(overrides: Partial<UserSpaceQuota> = {}, inde
   };
 }
 
+/** Allocated and total capacity of one space type, as GetSpaceAllocation returns it. */
 export function makeGetSpaceAllocatedData(
   overrides: Partial<GetSpaceAllocatedData> = {},
   index = 0,
@@ -167,10 +176,12 @@ export function makeGetSpaceAllocatedData(
   return { type: index % 3, allocateCapacity: 1000 * (index + 1), totalCapacity: 2000 * (index + 1), ...overrides };
 }
 
+/** A TransferUnallocatedSpace request body: 100 GB to individual spaces unless overridden. */
 export function makeTransferUnusedSpaceData(overrides: Partial<TransferUnusedSpaceData> = {}): TransferUnusedSpaceData {
   return { type: 1, expandCapacity: 100, ...overrides };
 }
 
+/** A member to add to a new group space, with makeCapabilities' permissions and no template (-1). */
 export function makeAddGroupUsers(overrides: Partial<AddGroupUsers> = {}, index = 0): AddGroupUsers {
   return { userId: makeOwnerId(index, '15050842'), template: -1, capabilities: makeCapabilities(), ...overrides };
 }

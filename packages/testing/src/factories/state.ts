@@ -10,6 +10,7 @@ import {
 } from './space.js';
 import { makeSpaceQuotaUsageList } from './space-quota-usage.js';
 
+/** How many rows of each kind makeMockState generates. */
 export interface MockStateSizes {
   quotas?: number;
   departments?: number;

@@ -124,6 +124,7 @@ export function parseXDate(xDate: string): number {
   return Date.UTC(year as number, (month as number) - 1, day, hour, minute, second);
 }
 
+/** The parts of a received request that the mock's verifier reads. */
 export interface SignedRequestParts {
   method: string;
   url: URL;
@@ -132,6 +133,10 @@ export interface SignedRequestParts {
   body: Uint8Array<ArrayBuffer>;
 }
 
+/**
+ * The mock's verdict on an app signature: the AppId it accepted, or the problem; with the canonical
+ * request it computed, to debug a mismatch.
+ */
 export type AppSignatureCheck =
   | { ok: true; appId: string; canonicalRequest: string }
   | { ok: false; problem: string; canonicalRequest?: string };

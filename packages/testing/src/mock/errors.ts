@@ -9,9 +9,11 @@ export const resultCodes = {
   insufficientSpace: 13000311,
 } as const;
 
+/** The body KooDrive answers a failure with. */
 export interface KooDriveErrorBody {
   code: number;
   msg: string;
 }
 
+/** A KooDrive failure body, `{ code, msg }`. */
 export const errorBody = (code: number, msg: string): KooDriveErrorBody => ({ code, msg });

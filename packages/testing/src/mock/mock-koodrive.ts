@@ -14,6 +14,7 @@ import { defaultRoutes } from './routes/index.js';
 import { createSpecValidator, type SpecValidator } from './spec-validator.js';
 import type { MockContext, MockHandler, MockReply, MockState, RecordedRequest } from './types.js';
 
+/** Options of the mock KooDrive: who may call it, its data, its clock, and handlers that replace its routes. */
 export interface MockKooDriveOptions extends AuthenticationOptions {
   /** Handlers that replace the default routes, by operationId. */
   handlers?: Record<string, MockHandler>;
@@ -34,6 +35,7 @@ export interface MockKooDriveOptions extends AuthenticationOptions {
 /** Response header with the canonical request the mock computed, when asked. */
 export const CANONICAL_REQUEST_HEADER = 'x-mock-canonical-request';
 
+/** A mock KooDrive: answers requests, records them, and holds the data its routes serve. */
 export interface MockKooDrive {
   /** Answers one request. */
   handle(request: Request): Promise<Response>;
@@ -62,6 +64,10 @@ function toResponse(reply: MockReply, date: Date): Response {
   return jsonResponse(reply.status ?? 200, reply.body ?? { code: 0, msg: 'success' }, date, reply.headers);
 }
 
+/**
+ * Creates the mock KooDrive as a function from a fetch Request to a fetch Response, with no server:
+ * for in-process use (MSW, a custom fetch). startMockKooDrive serves it over HTTP.
+ */
 export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDrive {
   sharedValidator ??= createSpecValidator();
   const validator = sharedValidator;

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from './mock-koodrive.js';
 
+/** Options of startMockKooDrive: the mock's own, and where to listen. */
 export interface MockServerOptions extends MockKooDriveOptions {
   /** Default 0: any free port. */
   port?: number;
@@ -10,6 +11,7 @@ export interface MockServerOptions extends MockKooDriveOptions {
   host?: string;
 }
 
+/** A mock KooDrive listening on loopback, from startMockKooDrive. */
 export interface RunningMockKooDrive extends MockKooDrive {
   /** The base URL to give the client, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
@@ -49,6 +51,14 @@ async function writeFetchResponse(outgoing: ServerResponse, response: Response):
   outgoing.end(body);
 }
 
+/**
+ * Starts the mock KooDrive as an HTTP server on loopback; give its `url` to the client as `baseUrl`.
+ *
+ * @example
+ * const mock = await startMockKooDrive({ tokens: ['t'], state: makeMockState({ quotas: 250 }) });
+ * const kd = createKooDriveClient({ baseUrl: mock.url, userId: '1505084218764547200', auth: { type: 'token', token: 't' } });
+ * await mock.close();
+ */
 export async function startMockKooDrive(options: MockServerOptions = {}): Promise<RunningMockKooDrive> {
   const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
   const mock = createMockKooDrive(mockOptions);

@@ -89,6 +89,10 @@ export function createSpecAjv(options: { coerceTypes?: boolean; allErrors?: bool
   return ajv;
 }
 
+/**
+ * Checks requests against the spec as the mock does: route (404/405), parameters, headers and JSON
+ * body, with ajv (JSON Schema 2020-12); a route with a literal path wins over a template.
+ */
 export function createSpecValidator() {
   // Schemas are compiled by reference into the document, so their own $refs resolve inside it.
   const ajv = createSpecAjv();
@@ -196,4 +200,5 @@ export function createSpecValidator() {
   return { routes, validate };
 }
 
+/** The validator createSpecValidator makes. */
 export type SpecValidator = ReturnType<typeof createSpecValidator>;

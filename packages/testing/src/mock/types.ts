@@ -47,6 +47,7 @@ export interface MockRequest {
 /** What a handler answers: a JSON body (status 200 unless given), or a Response of its own. */
 export type MockReply = { status?: number; body?: unknown; headers?: Record<string, string> } | Response;
 
+/** What a mock route handler gets beside the request: the mock's data, page size and clock. */
 export interface MockContext {
   state: MockState;
   defaultPageSize: number;
@@ -54,6 +55,7 @@ export interface MockContext {
   now: () => Date;
 }
 
+/** A mock route: answers a request that passed authentication and the spec's checks. */
 export type MockHandler = (request: MockRequest, context: MockContext) => MockReply | Promise<MockReply>;
 
 /** Every request that reached the mock, whether or not it passed the checks: what was on the wire. */

@@ -14,6 +14,7 @@ import { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from 
 
 const INTL = 'https://intl.myhuaweicloud-koodrive.com';
 
+/** Options of createKooDriveHandlers: the mock's own, and the base URL the client calls. */
 export interface KooDriveHandlersOptions extends MockKooDriveOptions {
   /** The base URL the client calls; default the international endpoint. */
   baseUrl?: string;
@@ -24,6 +25,10 @@ export const kooDriveHttp = (baseUrl: string = INTL) => createOpenApiHttp<paths>
 
 const toMswPath = (template: string) => template.replace(/\{([^}]+)\}/g, ':$1');
 
+/**
+ * MSW request handlers that serve the mock KooDrive in-process (Node or a browser's service worker):
+ * one handler per operation of the spec, all answered by one mock whose data and requests it returns.
+ */
 export function createKooDriveHandlers(options: KooDriveHandlersOptions = {}): {
   handlers: RequestHandler[];
   mock: MockKooDrive;

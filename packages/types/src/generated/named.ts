@@ -2,113 +2,205 @@
 
 import type { components, operations } from './openapi.js';
 
+/** A user to add to a new group space, with the permissions they get. */
 export type AddGroupUsers = components['schemas']['AddGroupUsers'];
+/**
+ * Permission flags of a space member: true grants, false withholds. The reference lists all eleven
+ * as mandatory Booleans (full list on the permission-template pages and on the space-member
+ * permission page of 2025-03-14; the space pages' own tables are cut after the eighth or tenth flag).
+ */
 export type Capabilities = components['schemas']['Capabilities'];
+/** The space CreateSpace made (table of 2025-03-04). */
 export type CreateSpaceRspInfo = components['schemas']['CreateSpaceRspInfo'];
+/**
+ * A department with a space, as GetDepartmentSpaceList lists it (the reference's
+ * `departmentSpaceInfo`). The 2025 tables list four fields; the example, and the 2024 table, show
+ * more (status, capacity, containerId, …), which the service may still send.
+ */
 export type DepartmentSpaceInfo = components['schemas']['DepartmentSpaceInfo'];
+/**
+ * Allocated and total capacity of one space type, in GB. The table types them Integer and Long;
+ * the example sends them as strings ("1000"), so both are accepted.
+ */
 export type GetSpaceAllocatedData = components['schemas']['GetSpaceAllocatedData'];
+/**
+ * A group space, as GetGroupSpaceList lists it. The reference's table (2025-12-12) is cut after
+ * `bizSboxFileId`; the fields after it are not documented and left out.
+ */
 export type GroupSpaceInfo = components['schemas']['GroupSpaceInfo'];
+/**
+ * A count or size that the reference types as String in some tables and as Integer or Long in
+ * others, and whose examples show numbers: either form is accepted.
+ */
 export type NumberOrNumericString = components['schemas']['NumberOrNumericString'];
+/**
+ * KooDrive's return code: 0 on success, an eight-digit number such as 13000102 on failure. Most
+ * pages declare it Integer and a few String, while every example shows a number, so both forms
+ * are accepted.
+ */
 export type ResultCode = components['schemas']['ResultCode'];
+/** The `code` and `msg` that every KooDrive response carries; the whole body of a failed one. */
 export type ResultEnvelope = components['schemas']['ResultEnvelope'];
+/**
+ * A space, as GetSpace, batchGetSpace and GetSpaceByContainerID return it. The tables type every
+ * field as String; the examples of sibling objects show numbers for `status`, `capacity` and
+ * `spaceUsed`, so those accept both. `administrators` appears only in GetSpace's older table,
+ * `rootFileId` only in the newer ones. The carrier edition gives `capacity` in GB.
+ */
 export type SpaceInfo = components['schemas']['SpaceInfo'];
+/**
+ * A space as GetSpaceV2 returns it (no createTime or updateTime). Every field is typed String in
+ * the reference; `status`, `capacity` and `spaceUsed` also accept numbers, as in SpaceInfo.
+ */
 export type SpaceInfoV2 = components['schemas']['SpaceInfoV2'];
+/**
+ * Usage of the spaces that were allocated one quota size. The main edition names no units; the
+ * carrier edition (2026-02-03) gives the three totals in KB and the quota in GB. The reference
+ * does not say which fields are always present, so none is required.
+ */
 export type SpaceQuotaUsage = components['schemas']['SpaceQuotaUsage'];
+/** The kind of space: 0 department, 1 individual, 2 group. */
 export type SpaceType = components['schemas']['SpaceType'];
+/** A team space, as GetTeamSpaceList lists it (table of 2025-02-12). */
 export type TeamSpaceInfo = components['schemas']['TeamSpaceInfo'];
+/**
+ * Capacity to add to one space type (the reference spells it `TransferUnusedSapaceData`). Whether
+ * `expandCapacity` is mandatory is not visible in any copy, so it is optional here.
+ */
 export type TransferUnusedSpaceData = components['schemas']['TransferUnusedSpaceData'];
+/** A user's individual space, as GetUserSpaceList lists it (the reference's `userSpaceInfo`). */
 export type UserSpaceInfo = components['schemas']['UserSpaceInfo'];
+/** A user's quota and usage, as GetSpaceUsageByUser returns it. */
 export type UserSpaceQuota = components['schemas']['UserSpaceQuota'];
 
 /** Querying Space Information in Batches: `GET /koodrive/ose/v1/space/batchGetSpace` */
 export type batchGetSpaceOperation = operations['batchGetSpace'];
+/** The query parameters of batchGetSpace (`GET /koodrive/ose/v1/space/batchGetSpace`). */
 export type batchGetSpaceQuery = NonNullable<operations['batchGetSpace']['parameters']['query']>;
+/** The JSON body of batchGetSpace (`GET /koodrive/ose/v1/space/batchGetSpace`)'s 200 response. */
 export type batchGetSpaceResponse = operations['batchGetSpace']['responses'][200]['content']['application/json'];
 
 /** Creating a Group Space: `POST /koodrive/ose/v1/space/group` */
 export type CreateGroupSpaceOperation = operations['CreateGroupSpace'];
+/** The JSON request body of CreateGroupSpace (`POST /koodrive/ose/v1/space/group`). */
 export type CreateGroupSpaceRequestBody = NonNullable<operations['CreateGroupSpace']['requestBody']>['content']['application/json'];
+/** The JSON body of CreateGroupSpace (`POST /koodrive/ose/v1/space/group`)'s 200 response. */
 export type CreateGroupSpaceResponse = operations['CreateGroupSpace']['responses'][200]['content']['application/json'];
 
 /** Creating a Space for a Department or Individual: `POST /koodrive/ose/v1/space/{ownerId}` */
 export type CreateSpaceOperation = operations['CreateSpace'];
+/** The path parameters of CreateSpace (`POST /koodrive/ose/v1/space/{ownerId}`). */
 export type CreateSpacePathParams = operations['CreateSpace']['parameters']['path'];
+/** The JSON request body of CreateSpace (`POST /koodrive/ose/v1/space/{ownerId}`). */
 export type CreateSpaceRequestBody = NonNullable<operations['CreateSpace']['requestBody']>['content']['application/json'];
+/** The JSON body of CreateSpace (`POST /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type CreateSpaceResponse = operations['CreateSpace']['responses'][200]['content']['application/json'];
 
 /** Dismissing a Group Space: `DELETE /koodrive/ose/v1/space/group/{groupId}` */
 export type DeleteGroupSpaceOperation = operations['DeleteGroupSpace'];
+/** The path parameters of DeleteGroupSpace (`DELETE /koodrive/ose/v1/space/group/{groupId}`). */
 export type DeleteGroupSpacePathParams = operations['DeleteGroupSpace']['parameters']['path'];
+/** The JSON body of DeleteGroupSpace (`DELETE /koodrive/ose/v1/space/group/{groupId}`)'s 200 response. */
 export type DeleteGroupSpaceResponse = operations['DeleteGroupSpace']['responses'][200]['content']['application/json'];
 
 /** Deleting a Space: `DELETE /koodrive/ose/v1/space/{ownerId}` */
 export type DeleteSpaceOperation = operations['DeleteSpace'];
+/** The path parameters of DeleteSpace (`DELETE /koodrive/ose/v1/space/{ownerId}`). */
 export type DeleteSpacePathParams = operations['DeleteSpace']['parameters']['path'];
+/** The query parameters of DeleteSpace (`DELETE /koodrive/ose/v1/space/{ownerId}`). */
 export type DeleteSpaceQuery = NonNullable<operations['DeleteSpace']['parameters']['query']>;
+/** The JSON body of DeleteSpace (`DELETE /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type DeleteSpaceResponse = operations['DeleteSpace']['responses'][200]['content']['application/json'];
 
 /** Listing Departments Spaces: `GET /koodrive/ose/v1/space/departmentList` */
 export type GetDepartmentSpaceListOperation = operations['GetDepartmentSpaceList'];
+/** The query parameters of GetDepartmentSpaceList (`GET /koodrive/ose/v1/space/departmentList`). */
 export type GetDepartmentSpaceListQuery = NonNullable<operations['GetDepartmentSpaceList']['parameters']['query']>;
+/** The JSON body of GetDepartmentSpaceList (`GET /koodrive/ose/v1/space/departmentList`)'s 200 response. */
 export type GetDepartmentSpaceListResponse = operations['GetDepartmentSpaceList']['responses'][200]['content']['application/json'];
 
 /** Listing Group Spaces in an Enterprise: `GET /koodrive/ose/v1/space/groupList` */
 export type GetGroupSpaceListOperation = operations['GetGroupSpaceList'];
+/** The query parameters of GetGroupSpaceList (`GET /koodrive/ose/v1/space/groupList`). */
 export type GetGroupSpaceListQuery = NonNullable<operations['GetGroupSpaceList']['parameters']['query']>;
+/** The JSON body of GetGroupSpaceList (`GET /koodrive/ose/v1/space/groupList`)'s 200 response. */
 export type GetGroupSpaceListResponse = operations['GetGroupSpaceList']['responses'][200]['content']['application/json'];
 
 /** Querying Space Information: `GET /koodrive/ose/v1/space/{ownerId}` */
 export type GetSpaceOperation = operations['GetSpace'];
+/** The path parameters of GetSpace (`GET /koodrive/ose/v1/space/{ownerId}`). */
 export type GetSpacePathParams = operations['GetSpace']['parameters']['path'];
+/** The query parameters of GetSpace (`GET /koodrive/ose/v1/space/{ownerId}`). */
 export type GetSpaceQuery = NonNullable<operations['GetSpace']['parameters']['query']>;
+/** The JSON body of GetSpace (`GET /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type GetSpaceResponse = operations['GetSpace']['responses'][200]['content']['application/json'];
 
 /** Obtaining the Space Allocation Status: `GET /koodrive/ose/v1/space/allocation/get` */
 export type GetSpaceAllocationOperation = operations['GetSpaceAllocation'];
+/** The JSON body of GetSpaceAllocation (`GET /koodrive/ose/v1/space/allocation/get`)'s 200 response. */
 export type GetSpaceAllocationResponse = operations['GetSpaceAllocation']['responses'][200]['content']['application/json'];
 
 /** Querying Space Details by Space ID: `GET /koodrive/ose/v1/space/container/{containerId}` */
 export type GetSpaceByContainerIDOperation = operations['GetSpaceByContainerID'];
+/** The path parameters of GetSpaceByContainerID (`GET /koodrive/ose/v1/space/container/{containerId}`). */
 export type GetSpaceByContainerIDPathParams = operations['GetSpaceByContainerID']['parameters']['path'];
+/** The JSON body of GetSpaceByContainerID (`GET /koodrive/ose/v1/space/container/{containerId}`)'s 200 response. */
 export type GetSpaceByContainerIDResponse = operations['GetSpaceByContainerID']['responses'][200]['content']['application/json'];
 
 /** Querying Space Usage Overview: `GET /koodrive/ose/v1/space/usage/overview` */
 export type GetSpaceUsageByOverviewOperation = operations['GetSpaceUsageByOverview'];
+/** The JSON body of GetSpaceUsageByOverview (`GET /koodrive/ose/v1/space/usage/overview`)'s 200 response. */
 export type GetSpaceUsageByOverviewResponse = operations['GetSpaceUsageByOverview']['responses'][200]['content']['application/json'];
 
 /** Querying Space Usage by Quota: `GET /koodrive/ose/v1/space/usage/quota` */
 export type GetSpaceUsageByQuotaOperation = operations['GetSpaceUsageByQuota'];
+/** The query parameters of GetSpaceUsageByQuota (`GET /koodrive/ose/v1/space/usage/quota`). */
 export type GetSpaceUsageByQuotaQuery = NonNullable<operations['GetSpaceUsageByQuota']['parameters']['query']>;
+/** The JSON body of GetSpaceUsageByQuota (`GET /koodrive/ose/v1/space/usage/quota`)'s 200 response. */
 export type GetSpaceUsageByQuotaResponse = operations['GetSpaceUsageByQuota']['responses'][200]['content']['application/json'];
 
 /** Querying Space Usage by User: `POST /koodrive/ose/v1/space/usage/user` */
 export type GetSpaceUsageByUserOperation = operations['GetSpaceUsageByUser'];
+/** The JSON request body of GetSpaceUsageByUser (`POST /koodrive/ose/v1/space/usage/user`). */
 export type GetSpaceUsageByUserRequestBody = NonNullable<operations['GetSpaceUsageByUser']['requestBody']>['content']['application/json'];
+/** The JSON body of GetSpaceUsageByUser (`POST /koodrive/ose/v1/space/usage/user`)'s 200 response. */
 export type GetSpaceUsageByUserResponse = operations['GetSpaceUsageByUser']['responses'][200]['content']['application/json'];
 
 /** Obtains space information.: `GET /koodrive/ose/v2/space/{owner_id}` */
 export type GetSpaceV2Operation = operations['GetSpaceV2'];
+/** The path parameters of GetSpaceV2 (`GET /koodrive/ose/v2/space/{owner_id}`). */
 export type GetSpaceV2PathParams = operations['GetSpaceV2']['parameters']['path'];
+/** The query parameters of GetSpaceV2 (`GET /koodrive/ose/v2/space/{owner_id}`). */
 export type GetSpaceV2Query = NonNullable<operations['GetSpaceV2']['parameters']['query']>;
+/** The JSON body of GetSpaceV2 (`GET /koodrive/ose/v2/space/{owner_id}`)'s 200 response. */
 export type GetSpaceV2Response = operations['GetSpaceV2']['responses'][200]['content']['application/json'];
 
 /** Querying Information About a Team Space: `GET /koodrive/ose/v1/space/teamList` */
 export type GetTeamSpaceListOperation = operations['GetTeamSpaceList'];
+/** The query parameters of GetTeamSpaceList (`GET /koodrive/ose/v1/space/teamList`). */
 export type GetTeamSpaceListQuery = NonNullable<operations['GetTeamSpaceList']['parameters']['query']>;
+/** The JSON body of GetTeamSpaceList (`GET /koodrive/ose/v1/space/teamList`)'s 200 response. */
 export type GetTeamSpaceListResponse = operations['GetTeamSpaceList']['responses'][200]['content']['application/json'];
 
 /** Listing User Spaces: `GET /koodrive/ose/v1/space/userList` */
 export type GetUserSpaceListOperation = operations['GetUserSpaceList'];
+/** The query parameters of GetUserSpaceList (`GET /koodrive/ose/v1/space/userList`). */
 export type GetUserSpaceListQuery = NonNullable<operations['GetUserSpaceList']['parameters']['query']>;
+/** The JSON body of GetUserSpaceList (`GET /koodrive/ose/v1/space/userList`)'s 200 response. */
 export type GetUserSpaceListResponse = operations['GetUserSpaceList']['responses'][200]['content']['application/json'];
 
 /** Allocating Space: `POST /koodrive/ose/v1/space/allocation/transfer` */
 export type TransferUnallocatedSpaceOperation = operations['TransferUnallocatedSpace'];
+/** The JSON request body of TransferUnallocatedSpace (`POST /koodrive/ose/v1/space/allocation/transfer`). */
 export type TransferUnallocatedSpaceRequestBody = NonNullable<operations['TransferUnallocatedSpace']['requestBody']>['content']['application/json'];
+/** The JSON body of TransferUnallocatedSpace (`POST /koodrive/ose/v1/space/allocation/transfer`)'s 200 response. */
 export type TransferUnallocatedSpaceResponse = operations['TransferUnallocatedSpace']['responses'][200]['content']['application/json'];
 
 /** Modifying Space Information: `PUT /koodrive/ose/v1/space/{ownerId}` */
 export type UpdateSpaceOperation = operations['UpdateSpace'];
+/** The path parameters of UpdateSpace (`PUT /koodrive/ose/v1/space/{ownerId}`). */
 export type UpdateSpacePathParams = operations['UpdateSpace']['parameters']['path'];
+/** The JSON request body of UpdateSpace (`PUT /koodrive/ose/v1/space/{ownerId}`). */
 export type UpdateSpaceRequestBody = NonNullable<operations['UpdateSpace']['requestBody']>['content']['application/json'];
+/** The JSON body of UpdateSpace (`PUT /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type UpdateSpaceResponse = operations['UpdateSpace']['responses'][200]['content']['application/json'];

@@ -103,6 +103,7 @@ const canonicalSearch = memoize((search: string): string => {
   return plain ? sortAndJoin(plain) : canonicalQueryString(new URLSearchParams(search));
 });
 
+/** What the canonical request is built from: the parts of the request the signature covers. */
 export interface CanonicalRequestInput {
   method: string;
   url: URL;
@@ -114,6 +115,10 @@ export interface CanonicalRequestInput {
   payloadHash: string;
 }
 
+/**
+ * The canonical request of app authentication: method, canonical URI, canonical query string,
+ * canonical headers, signed header names and payload hash, one per line.
+ */
 export function buildCanonicalRequest({
   method,
   url,

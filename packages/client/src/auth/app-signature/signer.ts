@@ -11,16 +11,19 @@ import { KooDriveValidationError } from '../../errors.js';
 import { buildCanonicalRequest, EMPTY_BODY_SHA256 } from './canonical-request.js';
 import { defaultSigningCrypto, type SigningCrypto } from './signing-crypto.js';
 
+/** The algorithm name that starts the string to sign and the Authorization header. */
 export const APP_SIGNATURE_ALGORITHM = 'HMAC-SHA256';
 
 /** The headers every signature covers, as the reference's example does. */
 export const REQUIRED_SIGNED_HEADERS = ['host', 'x-date', 'x-user-id'] as const;
 
+/** An app's AppId and AppSecret, as KooDrive issues them. */
 export interface AppCredentials {
   appId: string;
   appSecret: string;
 }
 
+/** The parts of a request that app authentication signs. */
 export interface SignableRequest {
   method: string;
   url: string | URL;
@@ -30,6 +33,7 @@ export interface SignableRequest {
   body?: Uint8Array | string | null | undefined;
 }
 
+/** Everything the signer computed for one request: its steps, for debugging, and the header to send. */
 export interface AppSignature {
   canonicalRequest: string;
   stringToSign: string;
@@ -41,6 +45,7 @@ export interface AppSignature {
   headers: { Authorization: string };
 }
 
+/** The signer of one app, from createAppSigner. */
 export interface AppSigner {
   readonly appId: string;
   /** Which implementation hashes: `node` (node:crypto) or `webcrypto`. */
@@ -48,6 +53,7 @@ export interface AppSigner {
   sign(request: SignableRequest): Promise<AppSignature>;
 }
 
+/** Options of createAppSigner. */
 export interface AppSignerOptions {
   /** More headers to sign beside host, x-date and x-user-id. */
   signedHeaders?: readonly string[];
@@ -135,6 +141,7 @@ export function createAppSigner(credentials: AppCredentials, options: AppSignerO
   return { appId: credentials.appId, cryptoKind: kind, sign: async (request) => signNow(request) };
 }
 
+/** The fields of an app-signature Authorization header, as parseAppAuthorization reads them. */
 export interface ParsedAppAuthorization {
   appId: string;
   signedHeaders: string[];

@@ -21,6 +21,7 @@ function nodeCryptoModule(): NodeCrypto | undefined {
   return process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
 }
 
+/** Hashing with node:crypto (Node, Bun, Deno), keyed once; undefined where the runtime has no node:crypto. */
 export function nodeSigningCrypto(appSecret: string): SigningCrypto | undefined {
   const nodeCrypto = nodeCryptoModule();
   if (!nodeCrypto) return undefined;
@@ -45,6 +46,7 @@ function toHex(buffer: ArrayBuffer): string {
   return hex;
 }
 
+/** Hashing with WebCrypto (browsers, workers, and anywhere else); the key is imported once, on first use. */
 export function webSigningCrypto(appSecret: string): SigningCrypto {
   const { subtle } = globalThis.crypto;
   // Imported on first use and kept: one importKey per client, not per request.
