@@ -1,0 +1,115 @@
+/**
+ * The client as a browser runs it: bundled by esbuild for the browser platform, and evaluated in a
+ * VM context that has the Web APIs a page has (fetch, URL, AbortController, TextEncoder, Web Crypto,
+ * timers) and nothing of Node (no process, require or Buffer). No browser runs in CI; this is the
+ * part of one that the client depends on, against the mock KooDrive on loopback.
+ */
+import { createContext, runInContext } from 'node:vm';
+import { makeMockState, type RunningMockKooDrive, startMockKooDrive } from '@koodrive/testing';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Client from '../src/index.js';
+import { QUOTA_PATH, TOKEN, USER_ID } from './helpers.js';
+
+const APP = { appId: 'web-app', appSecret: 'web-secret' };
+
+async function browserBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    globalName: 'KooDriveClient',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+/** A realm with a page's Web APIs and no Node globals; evaluates the bundle and returns its exports. */
+function loadInWebRealm(bundle: string): typeof Client {
+  const web = globalThis;
+  const context = createContext({
+    fetch: web.fetch,
+    Request: web.Request,
+    Response: web.Response,
+    Headers: web.Headers,
+    FormData: web.FormData,
+    Blob: web.Blob,
+    URL: web.URL,
+    URLSearchParams: web.URLSearchParams,
+    AbortController: web.AbortController,
+    AbortSignal: web.AbortSignal,
+    DOMException: web.DOMException,
+    TextEncoder: web.TextEncoder,
+    TextDecoder: web.TextDecoder,
+    crypto: web.crypto,
+    setTimeout: web.setTimeout,
+    clearTimeout: web.clearTimeout,
+    performance: web.performance,
+    console: web.console,
+  });
+  return runInContext(`${bundle}\nKooDriveClient;`, context) as typeof Client;
+}
+
+describe('in a realm with only Web APIs (as in a browser)', () => {
+  let bundle: string;
+  let client: typeof Client;
+  let mock: RunningMockKooDrive;
+
+  beforeAll(async () => {
+    bundle = await browserBundle();
+    client = loadInWebRealm(bundle);
+    mock = await startMockKooDrive({
+      tokens: [TOKEN],
+      apps: { [APP.appId]: APP.appSecret },
+      state: makeMockState({ quotas: 10 }),
+    });
+  });
+  afterAll(() => mock.close());
+
+  it('bundles for the browser without a Node module', () => {
+    expect(bundle).not.toMatch(/\brequire\(|from ?["']node:|import\(["']node:/);
+    expect(bundle.length).toBeGreaterThan(10_000);
+  });
+
+  it('signs with Web Crypto, since there is no node:crypto', () => {
+    expect(client.createAppSigner(APP).cryptoKind).toBe('webcrypto');
+  });
+
+  it('calls KooDrive with a token', async () => {
+    const kd = client.createKooDriveClient({
+      baseUrl: mock.url,
+      userId: USER_ID,
+      auth: { type: 'token', token: TOKEN },
+    });
+    const { data, error } = await kd.GET(QUOTA_PATH, { params: { query: { limit: 3 } } });
+    expect(error).toBeUndefined();
+    expect(data?.data).toHaveLength(3);
+  });
+
+  it('signs requests, bodies included, that the mock verifies', async () => {
+    const kd = client.createKooDriveClient({ baseUrl: mock.url, userId: USER_ID, auth: { type: 'app', ...APP } });
+    const page = await client.unwrap(kd.GET(QUOTA_PATH, { params: { query: { limit: 2, offset: 1 } } }));
+    expect(page.data).toHaveLength(2);
+    const created = await client.unwrap(
+      kd.POST('/koodrive/ose/v1/space/{ownerId}', {
+        params: { path: { ownerId: '1505084218764547299' } },
+        body: { capacity: '10', type: 1 },
+      }),
+    );
+    expect(created.data?.ownerId).toBe('1505084218764547299');
+    expect(mock.requests.every(({ status }) => status === 200)).toBe(true);
+  });
+
+  it('stops at the caller abort and names it', async () => {
+    const kd = client.createKooDriveClient({
+      baseUrl: mock.url,
+      userId: USER_ID,
+      auth: { type: 'token', token: TOKEN },
+    });
+    const outcome = await kd.GET(QUOTA_PATH, { signal: AbortSignal.abort() }).catch((error: Error) => error);
+    expect(outcome).toBeInstanceOf(client.KooDriveAbortError);
+  });
+});
