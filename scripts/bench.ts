@@ -177,6 +177,10 @@ async function startMockProcess() {
   throw new Error(`the mock KooDrive did not start: ${output}`);
 }
 
+const IN_FLIGHT = 8;
+const SLICE_MS = 300;
+const LOOPBACK_ROUNDS = 24;
+
 /** A warmed-up contender process that sends requests for as long as it is told, and reports. */
 async function startContender(contender: LoopbackContender, url: string) {
   const child = spawn(
@@ -199,10 +203,6 @@ async function startContender(contender: LoopbackContender, url: string) {
     stop: () => child.kill(),
   };
 }
-
-const IN_FLIGHT = 8;
-const SLICE_MS = 300;
-const LOOPBACK_ROUNDS = 24;
 
 /**
  * Benchmark 3. Every contender runs in a warmed-up client process of its own; in each round, each

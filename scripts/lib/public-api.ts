@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from './paths.ts';
 
-export const PACKAGES = ['types', 'client', 'testing'] as const;
+const PACKAGES = ['types', 'client', 'testing'] as const;
 
 export interface PublicExport {
   /** e.g. `@koodrive/client` or `@koodrive/testing/msw`. */
