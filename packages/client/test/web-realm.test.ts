@@ -1,8 +1,9 @@
 /**
  * The client as a browser runs it: bundled by esbuild for the browser platform, and evaluated in a
  * VM context that has the Web APIs a page has (fetch, URL, AbortController, TextEncoder, Web Crypto,
- * timers) and nothing of Node (no process, require or Buffer). No browser runs in CI; this is the
- * part of one that the client depends on, against the mock KooDrive on loopback.
+ * timers, localStorage) and nothing of Node (no process, require or Buffer). No browser runs in CI;
+ * this is the part of one that the client depends on: against the mock KooDrive on loopback, and
+ * against @koodrive/testing's MSW handlers bundled into the same page.
  */
 import { createContext, runInContext } from 'node:vm';
 import { makeMockState, type RunningMockKooDrive, startMockKooDrive } from '@koodrive/testing';
@@ -13,9 +14,12 @@ import { QUOTA_PATH, TOKEN, USER_ID } from './helpers.js';
 
 const APP = { appId: 'web-app', appSecret: 'web-secret' };
 
-async function browserBundle(): Promise<string> {
+const source = (path: string) => new URL(path, import.meta.url).pathname;
+
+/** A browser bundle of `contents`, whose bare imports resolve from `resolveDir`, exported as `KooDriveClient`. */
+async function browserBundle(contents: string, resolveDir: string): Promise<string> {
   const result = await build({
-    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+    stdin: { contents, resolveDir, loader: 'ts' },
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -27,10 +31,26 @@ async function browserBundle(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
+/** A page's localStorage, in memory (MSW keeps its cookies there). */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, String(value)),
+    removeItem: (key: string) => void items.delete(key),
+    clear: () => items.clear(),
+    key: (index: number) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}
+
 /** A realm with a page's Web APIs and no Node globals; evaluates the bundle and returns its exports. */
 function loadInWebRealm(bundle: string): typeof Client {
   const web = globalThis;
   const context = createContext({
+    localStorage: memoryStorage(),
     fetch: web.fetch,
     Request: web.Request,
     Response: web.Response,
@@ -59,7 +79,7 @@ describe('in a realm with only Web APIs (as in a browser)', () => {
   let mock: RunningMockKooDrive;
 
   beforeAll(async () => {
-    bundle = await browserBundle();
+    bundle = await browserBundle(`export * from '${source('../src/index.ts')}';`, source('.'));
     client = loadInWebRealm(bundle);
     mock = await startMockKooDrive({
       tokens: [TOKEN],
@@ -111,5 +131,46 @@ describe('in a realm with only Web APIs (as in a browser)', () => {
     });
     const outcome = await kd.GET(QUOTA_PATH, { signal: AbortSignal.abort() }).catch((error: Error) => error);
     expect(outcome).toBeInstanceOf(client.KooDriveAbortError);
+  });
+});
+
+describe('with the MSW handlers of @koodrive/testing, all in a realm with only Web APIs', () => {
+  // What a browser test does with MSW: the client's requests are answered in the page by the mock,
+  // whose checks (the spec's schemas with ajv, app signatures with Web Crypto) run there too.
+  type Realm = typeof Client & {
+    getResponse(handlers: unknown[], request: Request): Promise<Response | undefined>;
+    createKooDriveHandlers(options: object): { handlers: unknown[]; mock: { requests: { status: number }[] } };
+    makeSpaceQuotaUsageList(count: number): object[];
+  };
+  let realm: Realm;
+
+  beforeAll(async () => {
+    const testing = source('../../testing/');
+    const entry = [
+      "export { getResponse } from 'msw';",
+      `export { createKooDriveHandlers } from '${testing}src/msw/handlers.ts';`,
+      `export { makeSpaceQuotaUsageList } from '${testing}src/factories/space-quota-usage.ts';`,
+      `export * from '${source('../src/index.ts')}';`,
+    ].join('\n');
+    realm = loadInWebRealm(await browserBundle(entry, testing)) as Realm;
+  });
+
+  it('answers app-signed calls the in-page mock verifies, and checks requests against the spec', async () => {
+    const { handlers, mock } = realm.createKooDriveHandlers({
+      apps: { [APP.appId]: APP.appSecret },
+      state: { spaceQuotaUsage: realm.makeSpaceQuotaUsageList(7) },
+    });
+    const kd = realm.createKooDriveClient({
+      userId: USER_ID,
+      auth: { type: 'app', ...APP },
+      fetch: async (request) => (await realm.getResponse(handlers, request)) ?? new Response('', { status: 404 }),
+    });
+    let rows = 0;
+    for await (const _row of kd.paginate(QUOTA_PATH, undefined, { pageSize: 3 })) rows++;
+    expect(rows).toBe(7);
+    // kd.raw skips the client's own input checks, so the mock's (ajv, in the page) answer this one.
+    const { response } = await kd.raw.GET(QUOTA_PATH, { params: { query: { limit: 'x' as never } } });
+    expect(response.status).toBe(400);
+    expect(mock.requests.map(({ status }) => status)).toEqual([200, 200, 200, 400]);
   });
 });
