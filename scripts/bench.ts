@@ -24,6 +24,7 @@ import {
   type LoopbackContender,
   QUOTA_PATH,
 } from './lib/bench-constants.ts';
+import { startMockCli } from './lib/mock-process.ts';
 import { repoRoot } from './lib/paths.ts';
 
 const ROUNDS = 9;
@@ -152,30 +153,11 @@ async function wholeStack(): Promise<boolean> {
   return report('2. app-signed GET through @koodrive/client vs bare openapi-fetch (stubbed fetch)', rates, 0.5);
 }
 
-async function startMockProcess() {
-  const child = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'packages/testing/dist/cli.js'),
-      '--port',
-      '0',
-      '--rows',
-      '20',
-      '--token',
-      BENCH_TOKEN,
-      '--app',
-      `${BENCH_APP.appId}:${BENCH_APP.appSecret}`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += String(chunk);
-    const url = /listening on (\S+)/.exec(output)?.[1];
-    if (url) return { url, stop: () => child.kill('SIGTERM') };
-  }
-  throw new Error(`the mock KooDrive did not start: ${output}`);
-}
+const startMockProcess = () =>
+  startMockCli(join(repoRoot, 'packages/testing/dist/cli.js'), [
+    ...['--rows', '20', '--token', BENCH_TOKEN],
+    ...['--app', `${BENCH_APP.appId}:${BENCH_APP.appSecret}`],
+  ]);
 
 const IN_FLIGHT = 8;
 const SLICE_MS = 300;

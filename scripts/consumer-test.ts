@@ -7,10 +7,11 @@
  * scripts/consumer/runtimes.ts with the same installed packages in Bun and Deno (pinned
  * devDependencies), each against a fresh mock KooDrive started by Node from the packed bin.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMockCli } from './lib/mock-process.ts';
 import { repoRoot } from './lib/paths.ts';
 
 const run = (command: string, args: string[], cwd: string) =>
@@ -21,24 +22,11 @@ const run = (command: string, args: string[], cwd: string) =>
     env: { ...process.env, npm_config_loglevel: 'error' },
   });
 
-/** Starts the packed mock KooDrive's bin under Node; resolves to its URL and a way to stop it. */
-async function startPackedMock(project: string) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(project, 'node_modules/@koodrive/testing/dist/cli.js'),
-      ...['--port', '0', '--rows', '12', '--token', 'runtime-token', '--app', 'runtime-app:runtime-secret'],
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += String(chunk);
-    const url = /listening on (\S+)/.exec(output)?.[1];
-    if (url) return { url, stop: () => child.kill() };
-  }
-  throw new Error(`the packed mock KooDrive did not start: ${output}`);
-}
+/** Starts the packed mock KooDrive's bin under Node. */
+const startPackedMock = (project: string) =>
+  startMockCli(join(project, 'node_modules/@koodrive/testing/dist/cli.js'), [
+    ...['--rows', '12', '--token', 'runtime-token', '--app', 'runtime-app:runtime-secret'],
+  ]);
 
 // Bun and Deno, as installed from the npm registry; they send nothing home and check for no update.
 const runtimes = {

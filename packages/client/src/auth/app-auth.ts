@@ -1,5 +1,5 @@
 import type { Authorizer } from '../transport/fetch-wrapper.js';
-import { type AppSignature, type AppSignerOptions, createSignNow } from './app-signature/signer.js';
+import { type AppSignature, type AppSignerOptions, andThen, createSignNow } from './app-signature/signer.js';
 
 /** App authentication: every attempt is signed with the app's AppId and AppSecret (HMAC-SHA256). */
 export interface AppAuth {
@@ -25,7 +25,7 @@ export function createAppAuthorizer(auth: AppAuth, options: Pick<AppSignerOption
     const { method, url, headers } = request;
     if (request.body === null) {
       const signature = signNow({ method, url, headers });
-      return signature instanceof Promise ? signature.then(authorization) : authorization(signature);
+      return andThen(signature, authorization);
     }
     return request
       .clone()

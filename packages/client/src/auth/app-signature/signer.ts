@@ -73,7 +73,7 @@ function headerLookup(headers: Headers | Record<string, string>): (name: string)
 const isEmpty = (body: SignableRequest['body']) => body === undefined || body === null || body.length === 0;
 
 /** Continues with a value at once, or once its promise settles: node:crypto answers synchronously. */
-function andThen<T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> {
+export function andThen<T, U>(value: T | Promise<T>, next: (value: T) => U | Promise<U>): U | Promise<U> {
   return value instanceof Promise ? value.then(next) : next(value);
 }
 
