@@ -3,17 +3,13 @@
  * derives from it: the generated files of @koodrive/types and @koodrive/testing, the operations
  * table in README.md and the spec version in @koodrive/types' package.json.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { renderGeneratedOutputs } from './lib/generated-outputs.ts';
+import { filesUnder, renderGeneratedOutputs } from './lib/generated-outputs.ts';
 import { bundledSpec, repoRoot } from './lib/paths.ts';
 
 const { files, generatedDirs } = await renderGeneratedOutputs(readFileSync(join(repoRoot, bundledSpec), 'utf8'));
-for (const dir of generatedDirs) {
-  mkdirSync(join(repoRoot, dir), { recursive: true });
-  for (const name of readdirSync(join(repoRoot, dir)))
-    if (!(join(dir, name) in files)) rmSync(join(repoRoot, dir, name));
-}
+for (const file of generatedDirs.flatMap(filesUnder)) if (!(file in files)) rmSync(join(repoRoot, file));
 for (const [file, content] of Object.entries(files)) {
   mkdirSync(dirname(join(repoRoot, file)), { recursive: true });
   writeFileSync(join(repoRoot, file), content);

@@ -3,9 +3,12 @@
  * one list, written by generate-types.ts and compared by check-drift.ts, so an output added here
  * is both generated and checked.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedDir, generatedFixturesDir, repoRoot } from './paths.ts';
+import { parse } from 'yaml';
+import { listOperations, type Spec } from './operation-facts.ts';
+import { generatedClientDir, generatedDir, generatedFixturesDir, repoRoot } from './paths.ts';
+import { renderClientFiles } from './render-client.ts';
 import {
   renderGeneratedFiles,
   renderOperationsTable,
@@ -30,8 +33,22 @@ export async function renderGeneratedOutputs(bundle: string): Promise<GeneratedO
   };
   add(generatedDir, await renderGeneratedFiles(bundle));
   add(generatedFixturesDir, renderTestingFiles(bundle));
+  add(generatedClientDir, renderClientFiles(listOperations(parse(bundle) as Spec)));
   const current = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
   files[PARTLY_GENERATED.readme] = withOperationsTable(current(PARTLY_GENERATED.readme), renderOperationsTable(bundle));
   files[PARTLY_GENERATED.typesManifest] = withSpecVersion(current(PARTLY_GENERATED.typesManifest), bundle);
-  return { files, generatedDirs: [generatedDir, generatedFixturesDir] };
+  return { files, generatedDirs: [generatedDir, generatedFixturesDir, generatedClientDir] };
+}
+
+/** Every file under a generated folder, as repository paths (missing folders have none). */
+export function filesUnder(dir: string): string[] {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(join(repoRoot, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }

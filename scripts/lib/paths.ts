@@ -6,3 +6,4 @@ export const specEntry = 'spec/openapi.yaml';
 export const bundledSpec = 'packages/types/openapi/koodrive.yaml';
 export const generatedDir = 'packages/types/src/generated';
 export const generatedFixturesDir = 'packages/testing/src/fixtures/generated';
+export const generatedClientDir = 'packages/client/src/generated';

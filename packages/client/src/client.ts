@@ -1,120 +1,63 @@
 /**
- * createKooDriveClient: openapi-fetch, typed with the spec's paths, plus what KooDrive needs.
- *
- *   kd.GET(path, init)                           typed by @koodrive/types; input checked against the spec
- *   └─ runAttempts                               retries with backoff, a timeout per attempt, logging
- *      └─ openapi-fetch                          builds the URL, query and JSON body
- *         └─ middleware: kooDriveHeaders         X-User-Id, language, X-Traceid (the call's, on every attempt)
- *            └─ fetch: transport                 X-Date, Authorization (signed anew for every attempt)
- *   ← readResult                                 lossless JSON; HTTP failure or code ≠ 0 → KooDriveApiError
+ * createKooDriveClient: openapi-fetch, typed with the spec, plus what KooDrive needs. The path of a
+ * call is in pipeline.ts; this file holds the client's shared state and its methods.
  */
+import type { paths } from '@koodrive/types';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import type { HttpMethod } from 'openapi-typescript-helpers';
-import { createAuthorizer } from './auth/authorizer.js';
-import { KooDriveError, type KooDriveRequestInfo, KooDriveValidationError } from './errors.js';
+import { credentialsOf } from './auth/auth-option.js';
+import { stringifyJsonBody } from './body/json-body.js';
+import { KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
-import { assertTraceId, generateTraceId } from './headers/trace-id.js';
+import { generateTraceId } from './headers/trace-id.js';
 import { systemClock } from './headers/x-date.js';
 import { type KooDriveLogger, silentLogger } from './logger.js';
-import { kooDriveHeaders } from './middleware/koodrive-headers.js';
-import { operationFor, pagedOperationAt } from './operations.js';
-import {
-  assertValidOptions,
-  assertValidRequestOptions,
-  type KooDriveClientOptions,
-  type KooDriveRequestOptions,
-} from './options.js';
-import { type PaginateOptions, paginateByOffset } from './pagination.js';
-import { runAttempts } from './request-loop.js';
-import { type KooDriveResult, readResult } from './response/read-result.js';
-import { defaultRetryPolicy, isIdempotent, type RetryOptions, type RetryPolicy } from './retry/retry-policy.js';
+import { authorizeRaw } from './middleware/authorize-raw.js';
+import type { OperationFunction } from './operations/define-operation.js';
+import { factsForRoute, type OperationFacts, pagedFactsAt } from './operations/operation-facts.js';
+import { assertValidOptions, type KooDriveClientOptions } from './options.js';
+import { type PaginateOptions, paginate, withFields } from './pagination.js';
+import { type CallInit, type ClientCore, callOperation } from './pipeline.js';
+import type { KooDriveResult } from './response/read-result.js';
+import { retryPolicyFor } from './retry/retry-policy.js';
 import { servers } from './servers.js';
-import { ATTEMPT_SIGNAL, createTransport } from './transport/fetch-wrapper.js';
-import type {
-  KooDriveMethod,
-  KooDrivePaths,
-  OffsetPagedPath,
-  PagedOperation,
-  PageItem,
-  PaginateInit,
-  SuccessBody,
-} from './types.js';
-import { unwrap } from './unwrap.js';
-import { assertValidInput } from './validate-input.js';
+import type { KooDriveCallResult, KooDriveMethod, PagedCalls, PagedPaths } from './types.js';
 
 /**
- * A KooDrive client: openapi-fetch's GET/POST/PUT/DELETE typed by the spec, each resolving to a
- * KooDriveResult (data or a KooDriveApiError), plus pagination and openapi-fetch middleware.
+ * A KooDrive client: calls by path (`kd.GET(path, init)`, typed by the spec) or by operation
+ * (`getFile(kd, init)` from `@koodrive/client/operations`), pagination, and openapi-fetch middleware.
+ * With `throwOnError: true`, every failure is thrown and results hold only `data`.
  */
-export interface KooDriveClient {
-  GET: KooDriveMethod<'get'>;
-  POST: KooDriveMethod<'post'>;
-  PUT: KooDriveMethod<'put'>;
-  DELETE: KooDriveMethod<'delete'>;
+export interface KooDriveClient<ThrowOnError extends boolean = false> {
+  GET: KooDriveMethod<'get', ThrowOnError>;
+  POST: KooDriveMethod<'post', ThrowOnError>;
+  PUT: KooDriveMethod<'put', ThrowOnError>;
+  DELETE: KooDriveMethod<'delete', ThrowOnError>;
   /**
-   * Every row of an offset/limit list, fetched page by page as the loop asks for them.
-   * `for await (const row of kd.paginate('/koodrive/ose/v1/space/usage/quota')) …`
-   * A failed page throws its KooDriveApiError.
+   * Calls an operation by its facts (what the generated operation functions do); prefer those,
+   * or the path-based methods, which are typed.
    */
-  paginate<Path extends OffsetPagedPath>(
-    url: Path,
-    init?: PaginateInit<Path>,
-    options?: PaginateOptions,
-  ): AsyncGenerator<PageItem<SuccessBody<PagedOperation<Path>>>, void, undefined>;
-  /** Adds openapi-fetch middleware; it runs after the KooDrive headers are set. */
+  request(operation: OperationFacts, init?: object): Promise<KooDriveCallResult<ThrowOnError, unknown>>;
+  /**
+   * Every row of a list, fetched page by page as the loop asks for them, by offset or by cursor as
+   * the operation pages. Takes a path or an operation function:
+   * `for await (const file of kd.paginate(listStarFile, { body: {...} })) …`. A failed page throws.
+   */
+  paginate<Path extends keyof PagedPaths>(
+    path: Path,
+    ...rest: [...PagedPaths[Path]['args'], options?: PaginateOptions]
+  ): AsyncGenerator<PagedPaths[Path]['item'], void, undefined>;
+  paginate<Name extends keyof PagedCalls>(
+    operation: OperationFunction<Name>,
+    ...rest: [...PagedCalls[Name]['args'], options?: PaginateOptions]
+  ): AsyncGenerator<PagedCalls[Name]['item'], void, undefined>;
+  /** Adds openapi-fetch middleware; it runs once per call, after the request is built. */
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
-  /** The openapi-fetch client underneath: same middleware and transport, openapi-fetch's own results. */
-  readonly raw: Client<KooDrivePaths>;
+  /** The openapi-fetch client underneath (no KooDrive headers, auth or retries): openapi-fetch's own results. */
+  readonly raw: Client<paths>;
 }
-
-type CallInit = KooDriveRequestOptions & {
-  params?: { query?: Record<string, unknown>; header?: Record<string, unknown>; path?: Record<string, unknown> };
-  headers?: HeadersInit;
-  signal?: AbortSignal | null;
-  [key: string]: unknown;
-};
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-
-/** The retry policy of the client, or of one call with its own settings over the client's. */
-function retryPolicyFor(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
-  if (client === false || call === false) return { ...defaultRetryPolicy, maxRetries: 0 };
-  return { ...defaultRetryPolicy, ...client, ...call };
-}
-
-/** The caller's raw `headers` as name/value pairs, read without building a Headers (which would throw on a bad value). */
-function rawHeaderEntries(headers: HeadersInit | undefined): [string, string][] {
-  if (headers === undefined) return [];
-  if (headers instanceof Headers) return [...headers.entries()];
-  return Array.isArray(headers) ? (headers as [string, string][]) : Object.entries(headers);
-}
-
-/** The trace ID the caller chose for this call, through the typed header parameter or raw headers. */
-function callerTraceId(init: CallInit): unknown {
-  const typed = init.params?.header?.['X-Traceid'];
-  if (typed !== undefined || init.headers === undefined) return typed;
-  return rawHeaderEntries(init.headers).find(([name]) => name.toLowerCase() === 'x-traceid')?.[1];
-}
-
-/** Checks the header values a caller set on one request, so that a bad one is named before fetch sees it. */
-function assertCallerHeaders(init: CallInit): void {
-  const typed = init.params?.header;
-  for (const name in typed) {
-    const value = typed[name];
-    if (value !== undefined && value !== null) assertHeaderValue(`header ${name}`, String(value));
-  }
-  for (const [name, value] of rawHeaderEntries(init.headers)) assertHeaderValue(`header ${name}`, value);
-}
-
-/** Errors thrown while a call was under way, as KooDriveErrors. */
-function toCallError(error: unknown, info: KooDriveRequestInfo): KooDriveError {
-  if (error instanceof KooDriveError) return error;
-  // Anything else failed while the request was being built (fetch refuses a header value, say),
-  // so nothing was sent. Quoted values are dropped from the message: they may be secrets.
-  const reason = error instanceof Error ? error.message.replace(/"[^"]*"/g, '"…"') : String(error);
-  return new KooDriveValidationError('request', `could not be built for ${info.operationId}: ${reason}`);
-}
 
 /**
  * Creates a KooDrive client. Options are checked at once: a bad one throws a
@@ -124,102 +67,114 @@ function toCallError(error: unknown, info: KooDriveRequestInfo): KooDriveError {
  * const kd = createKooDriveClient({ userId: '1505084218764547200', auth: { type: 'token', token } });
  * const { data, error } = await kd.GET('/koodrive/ose/v1/space/usage/quota', { params: { query: { limit: 10 } } });
  */
-export function createKooDriveClient(options: KooDriveClientOptions): KooDriveClient {
+export function createKooDriveClient<ThrowOnError extends boolean = false>(
+  options: KooDriveClientOptions<ThrowOnError>,
+): KooDriveClient<ThrowOnError> {
   assertValidOptions(options);
   const {
     userId,
     auth,
-    language,
+    language = 'en-US',
     traceId: makeTraceId = generateTraceId,
     clock = systemClock,
     fetch = (request: Request, init?: { signal?: AbortSignal }) => globalThis.fetch(request, init),
     baseUrl = servers.intl,
     retry: clientRetry,
-    timeout: clientTimeout = DEFAULT_TIMEOUT_MS,
+    timeout = DEFAULT_TIMEOUT_MS,
     logger: partialLogger,
+    throwOnError = false,
+    headers: clientHeaders,
     ...openapiFetchOptions
   } = options;
+  for (const name of Object.keys(clientHeaders ?? {})) {
+    if (['authorization', 'x-user-id', 'x-date', 'x-traceid', 'language', 'host'].includes(name.toLowerCase()))
+      throw new KooDriveValidationError(`headers.${name}`, 'is managed by the client; use its own option');
+  }
+  const credentials = credentialsOf(auth);
   const logger: KooDriveLogger = { ...silentLogger, ...partialLogger };
-
-  const raw = createClient<KooDrivePaths>({
+  assertHeaderValue('language', language);
+  // The pipeline's openapi-fetch builds each call once (its fetch runs the attempts); `raw` is
+  // openapi-fetch as it is, with the client's fetch and an authorizing middleware.
+  const pipeline = createClient<paths>({
+    bodySerializer: stringifyJsonBody,
     ...openapiFetchOptions,
     baseUrl,
-    fetch: createTransport({ fetch, clock, authorize: createAuthorizer(auth), logger }),
+    headers: { ...clientHeaders, 'X-User-Id': userId, language },
   });
-  raw.use(kooDriveHeaders({ userId, language, traceId: makeTraceId }));
-  const clientPolicy = retryPolicyFor(clientRetry);
+  const raw = createClient<paths>({
+    bodySerializer: stringifyJsonBody,
+    ...openapiFetchOptions,
+    baseUrl,
+    headers: { ...clientHeaders, 'X-User-Id': userId, language },
+    fetch: (request: Request) => fetch(request),
+  });
+  let userMiddleware = 0;
 
-  async function call(
-    method: Uppercase<HttpMethod>,
-    url: string,
+  const core: ClientCore = {
+    raw: pipeline as unknown as ClientCore['raw'],
+    credentials,
+    fetch,
+    clock,
+    clockOffsetMs: 0,
+    clientRetry,
+    clientPolicy: retryPolicyFor(clientRetry),
+    timeoutMs: timeout,
+    logger,
+    logging: logger.debug !== silentLogger.debug || logger.warn !== silentLogger.warn,
+    makeTraceId,
+    throwOnError,
+    hasUserMiddleware: () => userMiddleware > 0,
+  };
+
+  const rawAuthorization = authorizeRaw(
+    credentials,
+    () => new Date(clock().getTime() + core.clockOffsetMs),
+    makeTraceId,
+  );
+  raw.use(rawAuthorization);
+
+  const byPath = (method: string) => async (url: string, init?: CallInit) =>
+    callOperation(core, await factsForRoute(method, url), init);
+
+  async function* paginateTarget(
+    target: string | { operation: OperationFacts },
     init: CallInit = {},
-  ): Promise<KooDriveResult<unknown>> {
-    const { retry, timeout, signal, ...fetchInit } = init;
-    assertValidRequestOptions({ retry, timeout });
-    assertCallerHeaders(init);
-    const traceId = callerTraceId(init) ?? makeTraceId();
-    assertTraceId('header X-Traceid', traceId);
-    const operation = operationFor(method, url);
-    const info: KooDriveRequestInfo = { operationId: operation.operationId, method, path: url, traceId };
-    assertValidInput(operation.operationId, init.params, info);
-    const policy = retry === undefined ? clientPolicy : retryPolicyFor(clientRetry, retry);
-    const params = { ...init.params, header: { ...init.params?.header, 'X-Traceid': traceId } };
-    try {
-      const result = await runAttempts(
-        (attemptSignal) =>
-          raw.request(
-            method.toLowerCase() as never,
-            url as never,
-            {
-              ...fetchInit,
-              params,
-              [ATTEMPT_SIGNAL]: attemptSignal,
-              parseAs: 'text',
-            } as never,
-          ),
-        {
-          info,
-          repeatable: isIdempotent(method, operation.idempotent) || policy.nonIdempotent,
-          policy,
-          timeoutMs: timeout ?? clientTimeout,
-          callerSignal: signal ?? undefined,
-          logger,
-        },
-      );
-      return readResult(result, info);
-    } catch (error) {
-      throw toCallError(error, info);
-    }
+    pageOptions = {},
+  ) {
+    const facts = typeof target === 'string' ? await pagedFactsAt(target) : target.operation;
+    const { paging } = facts;
+    if (!paging) throw new KooDriveValidationError('paginate', `${facts.id} does not page`);
+    const start = (paging.in === 'query' ? init.params?.query : (init.body as Record<string, unknown>)) ?? {};
+    const fetchPage = async (fields: Record<string, unknown>) => {
+      const page: CallInit =
+        paging.in === 'query'
+          ? { ...init, params: { ...init.params, query: withFields(start, fields) } }
+          : { ...init, body: withFields(start, fields) };
+      const result = (await callOperation(core, facts, page)) as KooDriveResult<Record<string, unknown>>;
+      if (result.error) throw result.error;
+      return result.data;
+    };
+    yield* paginate(fetchPage, paging, start, { ...pageOptions, operation: facts.id });
   }
 
-  const method = (name: Uppercase<HttpMethod>) => ((url: string, init?: CallInit) => call(name, url, init)) as never;
-
   return {
-    GET: method('GET'),
-    POST: method('POST'),
-    PUT: method('PUT'),
-    DELETE: method('DELETE'),
-    paginate(url, init, paginateOptions = {}) {
-      const paged = pagedOperationAt(url);
-      if (!paged) throw new KooDriveValidationError('url', `${url} is not an offset/limit operation of the spec`);
-      const base = (init ?? {}) as CallInit & { body?: Record<string, unknown> };
-      const start = (paged.pagination === 'query' ? base.params?.query : base.body) ?? {};
-      const fetchPage = async (offset: number, limit: number) => {
-        const page =
-          paged.pagination === 'query'
-            ? { ...base, params: { ...base.params, query: { ...start, offset, limit } } }
-            : { ...base, body: { ...start, offset, limit } };
-        return (await unwrap(call(paged.method, url, page))) as Record<string, unknown>;
-      };
-      return paginateByOffset(fetchPage, {
-        offset: Number(start.offset ?? 0),
-        pageSize: paginateOptions.pageSize ?? Number(start.limit ?? 100),
-        itemsKey: paginateOptions.itemsKey,
-        operation: paged.operationId,
-      });
+    GET: byPath('GET') as never,
+    POST: byPath('POST') as never,
+    PUT: byPath('PUT') as never,
+    DELETE: byPath('DELETE') as never,
+    request: (operation, init) => callOperation(core, operation, init as CallInit) as never,
+    paginate: paginateTarget as never,
+    use(...middleware) {
+      userMiddleware += middleware.length;
+      pipeline.use(...middleware);
+      raw.eject(rawAuthorization);
+      raw.use(...middleware, rawAuthorization);
     },
-    use: (...middleware) => raw.use(...middleware),
-    eject: (...middleware) => raw.eject(...middleware),
+    eject(...middleware) {
+      userMiddleware = Math.max(0, userMiddleware - middleware.length);
+      pipeline.eject(...middleware);
+      raw.eject(...middleware);
+    },
     raw,
   };
 }

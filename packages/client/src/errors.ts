@@ -55,6 +55,8 @@ export interface KooDriveApiErrorDetails extends KooDriveRequestInfo {
   msg: string;
   /** Gateway codes such as `APIGW.0301`, kept as sent. */
   rawCode?: string;
+  /** The failure's body as received (its first 8 kB): a gateway page or a problem+json document in full. */
+  body?: string;
 }
 
 /** What kind of failure an HTTP status is, to branch on without memorizing numbers. */
@@ -89,6 +91,8 @@ export class KooDriveApiError extends KooDriveError implements KooDriveApiErrorD
   readonly code: number | undefined;
   readonly msg: string;
   readonly rawCode?: string;
+  /** The failure's body as received, up to 8 kB (the message has only an excerpt). */
+  readonly body?: string;
   readonly operationId: string;
   readonly method: string;
   readonly path: string;
@@ -105,11 +109,25 @@ export class KooDriveApiError extends KooDriveError implements KooDriveApiErrorD
     this.code = details.code;
     this.msg = details.msg;
     if (details.rawCode !== undefined) this.rawCode = details.rawCode;
+    if (details.body !== undefined) this.body = details.body;
     this.operationId = details.operationId;
     this.method = details.method;
     this.path = details.path;
     this.traceId = details.traceId;
   }
+}
+
+/** Where a call without an answer was going, and why it got none. */
+export interface KooDriveConnectionDetails {
+  /** How many attempts were made. */
+  attempts?: number;
+  /** The host and port the call was sent to, e.g. `intl.myhuaweicloud-koodrive.com` or `127.0.0.1:4010`. */
+  host?: string;
+  /** Why, in words: `connection refused`, `connection reset`, `host not found (DNS)`, `TLS handshake failed`, … */
+  reason?: string;
+  /** The system error code, when there is one (`ECONNREFUSED`). */
+  code?: string;
+  cause?: unknown;
 }
 
 /** The request got no answer: DNS, TCP or TLS failed, or the connection was cut. */
@@ -119,17 +137,29 @@ export class KooDriveConnectionError extends KooDriveError {
   readonly traceId: string;
   /** How many attempts were made. */
   readonly attempts: number;
+  /** The host (and port) that gave no answer. */
+  readonly host?: string;
+  /** Why there was no answer, in words. */
+  readonly reason?: string;
+  /** The system error code, e.g. `ECONNREFUSED`. */
+  readonly code?: string;
 
-  constructor(info: KooDriveRequestInfo, options?: { cause?: unknown; attempts?: number; reason?: string }) {
-    const attempts = options?.attempts ?? 1;
-    const reason = options?.reason ?? 'got no answer';
+  constructor(info: KooDriveRequestInfo, details: KooDriveConnectionDetails = {}, summary = 'got no answer') {
+    const attempts = details.attempts ?? 1;
+    const from = details.host ? ` from ${details.host}` : '';
+    const why = details.reason
+      ? `: ${details.reason}${details.code && !details.reason.includes(details.code) ? ` (${details.code})` : ''}`
+      : '';
     super(
-      `${info.operationId} ${reason} after ${attempts} attempt${attempts === 1 ? '' : 's'} (${info.method} ${info.path}, trace id ${info.traceId})`,
-      options?.cause === undefined ? undefined : { cause: options.cause },
+      `${info.operationId} ${summary}${from} after ${attempts} attempt${attempts === 1 ? '' : 's'}${why} (${info.method} ${info.path}, trace id ${info.traceId})`,
+      details.cause === undefined ? undefined : { cause: details.cause },
     );
     this.operationId = info.operationId;
     this.traceId = info.traceId;
     this.attempts = attempts;
+    if (details.host !== undefined) this.host = details.host;
+    if (details.reason !== undefined) this.reason = details.reason;
+    if (details.code !== undefined) this.code = details.code;
   }
 }
 
@@ -138,8 +168,16 @@ export class KooDriveTimeoutError extends KooDriveConnectionError {
   override name = 'KooDriveTimeoutError';
   readonly timeoutMs: number;
 
-  constructor(info: KooDriveRequestInfo, options: { timeoutMs: number; attempts: number }) {
-    super(info, { attempts: options.attempts, reason: `timed out (${options.timeoutMs} ms per attempt)` });
+  constructor(info: KooDriveRequestInfo, options: { timeoutMs: number; attempts: number; host?: string }) {
+    super(
+      info,
+      {
+        attempts: options.attempts,
+        ...(options.host ? { host: options.host } : {}),
+        reason: `no answer within ${options.timeoutMs} ms per attempt`,
+      },
+      'timed out',
+    );
     this.timeoutMs = options.timeoutMs;
   }
 }

@@ -1,37 +1,23 @@
-export type { AppAuth } from './auth/app-auth.js';
+export type { AppAuth, AppAuthOptions } from './auth/app-credential.js';
+export type { KooDriveAuth, KooDriveCredentials, TokenInput } from './auth/auth-option.js';
+export type { AuthorizeRequest, KooDriveCredential, UnauthorizedAnswer } from './auth/credential.js';
 export {
-  buildCanonicalRequest,
-  type CanonicalRequestInput,
-  canonicalQueryString,
-  canonicalUri,
-  EMPTY_BODY_SHA256,
-  rfc3986Encode,
-} from './auth/app-signature/canonical-request.js';
-export {
-  APP_SIGNATURE_ALGORITHM,
-  type AppCredentials,
-  type AppSignature,
-  type AppSigner,
-  type AppSignerOptions,
-  createAppSigner,
-  type ParsedAppAuthorization,
-  parseAppAuthorization,
-  REQUIRED_SIGNED_HEADERS,
-  type SignableRequest,
-} from './auth/app-signature/signer.js';
-export {
-  defaultSigningCrypto,
-  nodeSigningCrypto,
-  type SigningCrypto,
-  webSigningCrypto,
-} from './auth/app-signature/signing-crypto.js';
-export { formatTokenAuthorization, type TokenAuth, type TokenFormat, type TokenSource } from './auth/token-auth.js';
+  formatTokenAuthorization,
+  type TokenAuth,
+  type TokenFormat,
+  type TokenOptions,
+  type TokenSource,
+  tokenCredential,
+} from './auth/token-auth.js';
+export { stringifyJsonBody } from './body/json-body.js';
+export type { CallRetryOptions, KooDriveCallOptions, Loosen } from './call-options.js';
 export { createKooDriveClient, type KooDriveClient } from './client.js';
 export {
   KooDriveAbortError,
   KooDriveApiError,
   type KooDriveApiErrorDetails,
   type KooDriveApiErrorKind,
+  type KooDriveConnectionDetails,
   KooDriveConnectionError,
   KooDriveError,
   type KooDriveRequestInfo,
@@ -42,29 +28,35 @@ export { generateTraceId, TRACE_ID_LENGTH } from './headers/trace-id.js';
 export { type Clock, formatXDate } from './headers/x-date.js';
 export type { KooDriveLogger } from './logger.js';
 export { type KooDriveHeadersOptions, kooDriveHeaders } from './middleware/koodrive-headers.js';
-export type { KooDriveAuth, KooDriveClientOptions, KooDriveRequestOptions } from './options.js';
+export type { OperationCaller, OperationFunction } from './operations/define-operation.js';
+export type { OperationFacts, PagingFacts, SecurityScheme } from './operations/operation-facts.js';
+export type { KooDriveClientOptions, KooDriveRequestOptions } from './options.js';
 export type { PaginateOptions } from './pagination.js';
-export type { KooDriveResult } from './response/read-result.js';
+export type { FetchLike } from './pipeline.js';
+export type { KooDriveFailure, KooDriveResult, KooDriveSuccess } from './response/read-result.js';
 export {
   backoffDelay,
   defaultRetryPolicy,
   MAX_RETRY_AFTER_MS,
   RETRYABLE_STATUSES,
+  type RetryDecisionContext,
   type RetryOptions,
   type RetryPolicy,
   retryAfterDelay,
 } from './retry/retry-policy.js';
 export { servers } from './servers.js';
 export type {
-  BodyPagedPath,
+  KooDriveCallResult,
   KooDriveMethod,
-  KooDrivePaths,
-  ManagedHeader,
-  OffsetPagedPath,
-  PagedOperation,
+  OperationCalls,
+  OperationData,
+  OperationInit,
+  OperationName,
+  PagedCalls,
+  PagedOperationName,
+  PagedPath,
+  PagedPaths,
   PageItem,
-  PaginateInit,
-  QueryPagedPath,
-  SuccessBody,
+  PathCalls,
 } from './types.js';
 export { unwrap } from './unwrap.js';

@@ -1,21 +1,29 @@
 import type { ClientOptions } from 'openapi-fetch';
-import type { AppAuth } from './auth/app-auth.js';
-import type { TokenAuth } from './auth/token-auth.js';
+import type { KooDriveAuth } from './auth/auth-option.js';
 import { KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 import type { Clock } from './headers/x-date.js';
 import type { KooDriveLogger } from './logger.js';
+import type { FetchLike } from './pipeline.js';
 import type { RetryOptions } from './retry/retry-policy.js';
-import type { FetchLike } from './transport/fetch-wrapper.js';
-
-/** How the client proves who it is: a user or app access token, or an app signature. */
-export type KooDriveAuth = TokenAuth | AppAuth;
 
 /** Options of createKooDriveClient; openapi-fetch's own client options pass through. */
-export interface KooDriveClientOptions extends Omit<ClientOptions, 'fetch' | 'baseUrl' | 'headers'> {
+export interface KooDriveClientOptions<ThrowOnError extends boolean = boolean>
+  extends Omit<ClientOptions, 'fetch' | 'baseUrl' | 'headers'> {
   /** The KooDrive user the calls act for (a 19-digit ID, as a string), sent as X-User-Id. */
   userId: string;
+  /**
+   * The credentials: `{ type: 'token', token }`, `{ type: 'app', appId, appSecret }`, or several at
+   * once as `{ user, app, appToken }`; each call sends the first its operation accepts (the spec's
+   * `security`), and a call whose operation accepts none of them fails before sending.
+   */
   auth: KooDriveAuth;
+  /**
+   * `true`: every failure is thrown, answers that are failures (KooDriveApiError) included, and
+   * results carry only `data`. Default `false`: failures without an answer are thrown, answers that
+   * are failures come back as `{ error }` (openapi-fetch's shape).
+   */
+  throwOnError?: ThrowOnError;
   /** Default: the international endpoint, `servers.intl`. */
   baseUrl?: string;
   /** The `language` header; default `en-US`. */
@@ -36,10 +44,10 @@ export interface KooDriveClientOptions extends Omit<ClientOptions, 'fetch' | 'ba
   logger?: Partial<KooDriveLogger>;
 }
 
-/** Options of one call, beside openapi-fetch's own (`params`, `body`, `headers`, `signal`, …). */
+/** The retry and timeout options of one call. */
 export interface KooDriveRequestOptions {
   /** Overrides the client's retry settings for this call; `{ nonIdempotent: true }` allows retrying a POST/PUT/DELETE. */
-  retry?: RetryOptions | false;
+  retry?: (RetryOptions & { nonIdempotent?: boolean }) | false;
   /** Overrides the client's per-attempt timeout for this call, in ms. */
   timeout?: number;
 }
@@ -48,6 +56,9 @@ function assertRetry(field: string, retry: unknown): void {
   if (retry === undefined || retry === false) return;
   if (typeof retry !== 'object' || retry === null)
     throw new KooDriveValidationError(field, 'must be an object or false');
+  const { shouldRetry } = retry as RetryOptions;
+  if (shouldRetry !== undefined && typeof shouldRetry !== 'function')
+    throw new KooDriveValidationError(`${field}.shouldRetry`, 'must be a function');
   for (const key of ['maxRetries', 'baseDelayMs', 'maxDelayMs'] as const) {
     const value = (retry as RetryOptions)[key];
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
@@ -90,44 +101,10 @@ function assertBaseUrl(value: unknown): asserts value is string {
   if (url.search || url.hash) throw new KooDriveValidationError('baseUrl', 'must not have a query or a fragment');
 }
 
-function assertAuth(auth: unknown): asserts auth is KooDriveAuth {
-  if (typeof auth !== 'object' || auth === null) {
-    throw new KooDriveValidationError('auth', "is required, e.g. { type: 'token', token }");
-  }
-  const { type } = auth as { type?: unknown };
-  if (type === 'app') return assertAppAuth(auth as AppAuth);
-  if (type !== 'token') {
-    throw new KooDriveValidationError('auth.type', `must be 'token' or 'app', got ${JSON.stringify(type)}`);
-  }
-  const { token, format } = auth as TokenAuth;
-  if (token === undefined || token === null || token === '') {
-    throw new KooDriveValidationError('auth.token', 'is missing: pass the access token or a function that returns it');
-  }
-  if (typeof token === 'string') assertHeaderValue('auth.token', token);
-  else if (typeof token !== 'function')
-    throw new KooDriveValidationError('auth.token', 'must be a string or a function');
-  if (format !== undefined && !['bearer', 'bearer-plus', 'bare'].includes(format)) {
-    throw new KooDriveValidationError('auth.format', "must be 'bearer', 'bearer-plus' or 'bare'");
-  }
-}
-
-function assertAppAuth({ appId, appSecret, signedHeaders }: AppAuth): void {
-  if (appId === undefined || appId === '') throw new KooDriveValidationError('auth.appId', 'is missing');
-  assertHeaderValue('auth.appId', appId);
-  if (typeof appSecret !== 'string' || appSecret === '') {
-    throw new KooDriveValidationError('auth.appSecret', 'is missing: pass the AppSecret of the app');
-  }
-  for (const name of signedHeaders ?? []) {
-    if (!/^[A-Za-z0-9-]+$/.test(name))
-      throw new KooDriveValidationError('auth.signedHeaders', `${JSON.stringify(name)} is not a header name`);
-  }
-}
-
 /** Checks the options once, at creation, so that a mistake surfaces before any request. */
 export function assertValidOptions(options: KooDriveClientOptions): void {
   if (typeof options !== 'object' || options === null) throw new KooDriveValidationError('options', 'are required');
   assertHeaderValue('userId', options.userId);
-  assertAuth(options.auth);
   if (options.baseUrl !== undefined) assertBaseUrl(options.baseUrl);
   if (options.language !== undefined) assertHeaderValue('language', options.language);
   for (const [name, value] of Object.entries(options.headers ?? {})) assertHeaderValue(`headers.${name}`, value);

@@ -1,32 +1,51 @@
-import { KooDriveValidationError } from './errors.js';
+/**
+ * Walking a list to its end, page by page, as the loop asks for rows. Two kinds of paging, as the
+ * spec records them per operation (`paging` in the operation's facts):
+ * - offset: `offset` and `limit` in, `total` out;
+ * - cursor: a cursor and a page size in (`pageInfo.pageCursor` …), `nextCursor` out, absent at the end.
+ */
+import { KooDriveError, KooDriveValidationError } from './errors.js';
+import type { PagingFacts } from './operations/operation-facts.js';
 
 /** Options of `paginate`. */
 export interface PaginateOptions {
-  /** Rows per request; default the query's `limit`, else 100 (the largest page most KooDrive lists allow). */
+  /** Rows per request; default the call's own page size, else 100 (the largest page most KooDrive lists allow). */
   pageSize?: number;
-  /**
-   * The field of the page that holds the rows. Default: the page's only array field (`data` for
-   * GetSpaceUsageByQuota); name it when a page has several.
-   */
-  itemsKey?: string;
 }
 
 type Page = Record<string, unknown>;
-export type FetchPage = (offset: number, limit: number) => Promise<Page>;
+/** Fetches one page with these paging fields (dotted paths) set. */
+export type FetchPage = (fields: Record<string, unknown>) => Promise<Page>;
 
-function itemsOf(page: Page, itemsKey: string | undefined, operation: string): unknown[] {
-  if (itemsKey !== undefined) {
-    const items = page[itemsKey];
-    if (items === undefined) return [];
-    if (!Array.isArray(items))
-      throw new KooDriveValidationError('itemsKey', `${operation}'s "${itemsKey}" is not an array`);
-    return items;
+const DEFAULT_PAGE_SIZE = 100;
+
+/** Reads a dotted path (`pageInfo.pageSize`) of an object. */
+export function readPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.')) current = (current as Record<string, unknown> | undefined)?.[key];
+  return current;
+}
+
+/** A copy of `target` with dotted paths set, nested objects copied rather than changed. */
+export function withFields(target: Record<string, unknown> | undefined, fields: Record<string, unknown>) {
+  const result: Record<string, unknown> = { ...target };
+  for (const [path, value] of Object.entries(fields)) {
+    const keys = path.split('.');
+    let node = result;
+    for (const key of keys.slice(0, -1)) {
+      node[key] = { ...(node[key] as Record<string, unknown> | undefined) };
+      node = node[key] as Record<string, unknown>;
+    }
+    node[keys[keys.length - 1] as string] = value;
   }
-  const arrays = Object.values(page).filter(Array.isArray);
-  if (arrays.length > 1) {
-    throw new KooDriveValidationError('itemsKey', `${operation}'s page has several arrays; name the one to walk`);
-  }
-  return arrays[0] ?? [];
+  return result;
+}
+
+function itemsOf(page: Page, itemsKey: string, operation: string): unknown[] {
+  const items = readPath(page, itemsKey);
+  if (items === undefined || items === null) return [];
+  if (!Array.isArray(items)) throw new KooDriveError(`${operation}: the page's "${itemsKey}" is not an array`);
+  return items;
 }
 
 function toCount(value: unknown): number | undefined {
@@ -35,30 +54,71 @@ function toCount(value: unknown): number | undefined {
   return Number.isFinite(count) ? count : undefined;
 }
 
-/**
- * Walks an offset/limit list to its end: asks for `pageSize` rows from `offset`, yields them,
- * and stops once `total` rows have been seen (or, when a page has no `total`, at a short page).
- * An empty page always stops, so a `total` that overstates cannot loop forever.
- */
-export async function* paginateByOffset<Item>(
-  fetchPage: FetchPage,
-  start: { offset: number; pageSize: number; itemsKey?: string | undefined; operation: string },
-): AsyncGenerator<Item, void, undefined> {
-  const { pageSize, itemsKey, operation } = start;
+function assertPageSize(pageSize: number) {
   if (!Number.isInteger(pageSize) || pageSize < 1) {
     throw new KooDriveValidationError('pageSize', `must be a whole number of at least 1, got ${pageSize}`);
   }
-  if (!Number.isInteger(start.offset) || start.offset < 0) {
+}
+
+/**
+ * Offset paging: asks for `pageSize` rows from `offset`, yields them, and stops once `total` rows
+ * have been seen (or, when a page has no `total`, at a short page). An empty page always stops, so
+ * a `total` that overstates cannot loop forever.
+ */
+async function* byOffset(fetchPage: FetchPage, paging: PagingFacts, start: Page, pageSize: number, operation: string) {
+  let offset = Number(start.offset ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) {
     throw new KooDriveValidationError('offset', `must be a whole number of at least 0, got ${start.offset}`);
   }
-  let offset = start.offset;
   for (;;) {
-    const page = await fetchPage(offset, pageSize);
-    const items = itemsOf(page, itemsKey, operation) as Item[];
+    const page = await fetchPage({ offset, limit: pageSize });
+    const items = itemsOf(page, paging.items, operation);
     yield* items;
     offset += items.length;
     const total = toCount(page.total);
     if (items.length === 0) return;
     if (total === undefined ? items.length < pageSize : offset >= total) return;
   }
+}
+
+/**
+ * Cursor paging: follows `nextCursor` until a page has none. A short or empty page is not the end
+ * (the service may filter rows out of a page); a cursor that repeats the one just sent is an error
+ * rather than an endless loop.
+ */
+async function* byCursor(
+  fetchPage: FetchPage,
+  paging: Extract<PagingFacts, { style: 'cursor' }>,
+  start: Page,
+  pageSize: number,
+  operation: string,
+) {
+  let cursor = readPath(start, paging.cursor);
+  for (;;) {
+    const fields: Record<string, unknown> = paging.pageSize ? { [paging.pageSize]: pageSize } : {};
+    if (cursor !== undefined && cursor !== null && cursor !== '') fields[paging.cursor] = cursor;
+    const page = await fetchPage(fields);
+    yield* itemsOf(page, paging.items, operation);
+    const next = readPath(page, paging.nextCursor);
+    if (next === undefined || next === null || next === '') return;
+    if (next === cursor) throw new KooDriveError(`${operation}: the service sent the same ${paging.nextCursor} again`);
+    cursor = next;
+  }
+}
+
+/** Every row of a paged operation, fetched page by page as the loop asks for them. */
+export function paginate<Item>(
+  fetchPage: FetchPage,
+  paging: PagingFacts,
+  start: Page,
+  options: PaginateOptions & { operation: string },
+): AsyncGenerator<Item, void, undefined> {
+  const ownSize = paging.style === 'offset' ? start.limit : paging.pageSize && readPath(start, paging.pageSize);
+  const pageSize = options.pageSize ?? (ownSize === undefined ? DEFAULT_PAGE_SIZE : Number(ownSize));
+  assertPageSize(pageSize);
+  return (
+    paging.style === 'offset'
+      ? byOffset(fetchPage, paging, start, pageSize, options.operation)
+      : byCursor(fetchPage, paging, start, pageSize, options.operation)
+  ) as AsyncGenerator<Item, void, undefined>;
 }

@@ -1,103 +1,40 @@
 /**
- * The client's view of the spec's types. The spec documents X-User-Id, X-Date and Host as
- * required, but the client sends them itself, so here they (and the other managed headers) are
- * optional: callers may still set them per request.
+ * The client's call types. The per-operation work (managed headers made optional, documented
+ * headers spelled out, paging fields loosened) is done by the generator in generated/calls.ts, so a
+ * call costs the type checker a few indexed accesses, whatever the size of the spec.
  */
-import type { paths } from '@koodrive/types';
-import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
-import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
-import type { KooDriveRequestOptions } from './options.js';
-import type { KooDriveResult } from './response/read-result.js';
+import type { OperationCalls, PagedCalls, PagedPaths, PathCalls } from './generated/calls.js';
+import type { KooDriveResult, KooDriveSuccess } from './response/read-result.js';
 
-/** Headers the client manages. */
-export type ManagedHeader = 'X-User-Id' | 'X-Date' | 'X-Traceid' | 'language' | 'Host';
+export type { OperationCalls, PagedCalls, PagedPaths, PathCalls };
 
-type RelaxHeaders<Headers> =
-  Headers extends Record<string, unknown>
-    ? Omit<Headers, ManagedHeader> & Partial<Pick<Headers, Extract<keyof Headers, ManagedHeader>>>
-    : Headers;
+/** An operationId of the spec. */
+export type OperationName = keyof OperationCalls;
 
-type RelaxOperation<Operation> = Operation extends { parameters: infer Params extends { header?: unknown } }
-  ? Omit<Operation, 'parameters'> & {
-      parameters: Omit<Params, 'header'> & { header?: RelaxHeaders<NonNullable<Params['header']>> };
-    }
-  : Operation;
+/** What a call resolves to: `{ data }` or `{ error }`, or only `{ data }` on a client that throws on every failure. */
+export type KooDriveCallResult<ThrowOnError extends boolean, Data> = ThrowOnError extends true
+  ? KooDriveSuccess<Data>
+  : KooDriveResult<Data>;
 
-/** The spec's `paths`, with the managed headers optional. */
-export type KooDrivePaths = {
-  [Path in keyof paths]: { [Method in keyof paths[Path]]: RelaxOperation<paths[Path][Method]> };
-};
-
-/** The JSON body of an operation's success response. */
-export type SuccessBody<Operation> =
-  Operation extends Record<string | number, unknown>
-    ? NonNullable<Extract<FetchResponse<Operation, object, `${string}/${string}`>, { error?: never }>['data']>
-    : never;
-
-// As openapi-fetch does: the init argument is optional exactly when nothing in it is required.
-// KooDrive's own per-call options (retry, timeout) are typed beside openapi-fetch's.
-type InitParam<Init> =
-  RequiredKeysOf<Init> extends never
-    ? [(Init & KooDriveRequestOptions & { [key: string]: unknown })?]
-    : [Init & KooDriveRequestOptions & { [key: string]: unknown }];
-
-/** `kd.GET`, `kd.POST`, …: openapi-fetch's typed call, resolving to data or a KooDriveApiError. */
-export type KooDriveMethod<Method extends HttpMethod> = <
-  Path extends PathsWithMethod<KooDrivePaths, Method>,
-  Init extends MaybeOptionalInit<KooDrivePaths[Path], Method>,
+/** `kd.GET`, `kd.POST`, …: a call by path, typed by the spec. */
+export type KooDriveMethod<Method extends keyof PathCalls, ThrowOnError extends boolean = false> = <
+  Path extends keyof PathCalls[Method],
 >(
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<KooDriveResult<SuccessBody<KooDrivePaths[Path][Method]>>>;
+  ...init: PathCalls[Method][Path] extends { args: infer Args extends unknown[] } ? Args : never
+) => Promise<KooDriveCallResult<ThrowOnError, PathCalls[Method][Path] extends { data: infer Data } ? Data : never>>;
 
-type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
-type JsonBodyOf<Operation> = Operation extends {
-  requestBody?: { content: { 'application/json': infer Body } } | undefined;
-}
-  ? Body
-  : never;
+/** The success data of an operation, by operationId. */
+export type OperationData<Name extends OperationName> = OperationCalls[Name]['data'];
 
-/** GET paths whose query takes `offset` and `limit`. */
-export type QueryPagedPath = {
-  [Path in PathsWithMethod<KooDrivePaths, 'get'>]: 'offset' | 'limit' extends keyof QueryOf<KooDrivePaths[Path]['get']>
-    ? Path
-    : never;
-}[PathsWithMethod<KooDrivePaths, 'get'>];
+/** The init of an operation's call, by operationId. */
+export type OperationInit<Name extends OperationName> = NonNullable<OperationCalls[Name]['args'][0]>;
 
-/** POST paths whose JSON body takes `offset` and `limit` (reads sent as POST, such as GetSpaceUsageByUser). */
-export type BodyPagedPath = {
-  [Path in PathsWithMethod<KooDrivePaths, 'post'>]: 'offset' | 'limit' extends keyof JsonBodyOf<
-    KooDrivePaths[Path]['post']
-  >
-    ? Path
-    : never;
-}[PathsWithMethod<KooDrivePaths, 'post'>];
+/** An operation that pages, by operationId. */
+export type PagedOperationName = keyof PagedCalls;
 
-/** The paths `paginate` walks: every offset/limit operation. */
-export type OffsetPagedPath = QueryPagedPath | BodyPagedPath;
+/** A path that `kd.paginate` walks. */
+export type PagedPath = keyof PagedPaths;
 
-/** The operation `paginate` calls at a path. */
-export type PagedOperation<Path extends OffsetPagedPath> = Path extends QueryPagedPath
-  ? KooDrivePaths[Path]['get']
-  : Path extends BodyPagedPath
-    ? KooDrivePaths[Path]['post']
-    : never;
-
-type ParametersOf<Operation> = Operation extends { parameters: infer Parameters } ? Parameters : never;
-
-/** What `paginate` takes beside the path: the call's inputs, with `offset` and `limit` left to it. */
-export type PaginateInit<Path extends OffsetPagedPath> = KooDriveRequestOptions & {
-  params?: {
-    [Key in keyof ParametersOf<PagedOperation<Path>>]?: Key extends 'query'
-      ? Partial<QueryOf<PagedOperation<Path>>>
-      : ParametersOf<PagedOperation<Path>>[Key];
-  };
-  body?: Partial<JsonBodyOf<PagedOperation<Path>>>;
-  headers?: HeadersInit;
-  signal?: AbortSignal;
-};
-
-/** The element type of the array field(s) of a page, e.g. SpaceQuotaUsage for GetSpaceUsageByQuota's `data`. */
-export type PageItem<Body> = {
-  [Key in keyof Body]-?: NonNullable<Body[Key]> extends readonly (infer Item)[] ? Item : never;
-}[keyof Body];
+/** The rows `paginate` yields for an operation that pages. */
+export type PageItem<Name extends PagedOperationName> = PagedCalls[Name]['item'];

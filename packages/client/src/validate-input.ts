@@ -1,7 +1,7 @@
-import { operationRules, type ParameterRule as Rule } from '@koodrive/types';
+import type { ParameterRule as Rule } from '@koodrive/types';
 import { KooDriveValidationError } from './errors.js';
+import type { OperationFacts } from './operations/operation-facts.js';
 
-const rulesByOperation = operationRules as unknown as Record<string, { parameters: readonly Rule[] }>;
 type CallContext = { operationId: string; traceId: string };
 
 // Paging parameters count rows: whatever their declared type, they are whole numbers from 0.
@@ -23,7 +23,6 @@ function checkValue(rule: Rule, value: unknown, call: CallContext): void {
   if (rule.type === 'string' && typeof value !== 'string' && typeof value !== 'number') {
     fail(`must be a string, got ${typeof value}`);
   }
-  if (rule.in === 'path' && value === '') fail('must not be empty');
   if (COUNTS.has(rule.name) && !(Number.isInteger(Number(value)) && Number(value) >= 0)) {
     fail(`must be a whole number of at least 0, got ${JSON.stringify(value)}`);
   }
@@ -33,17 +32,34 @@ function checkValue(rule: Rule, value: unknown, call: CallContext): void {
 }
 
 /**
+ * A path parameter stays in its segment: openapi-fetch percent-encodes everything else, but `.`
+ * and `..` are path syntax that URL parsing would resolve (`/space/..` is `/`), and an empty one
+ * would merge two segments. So they are refused, whatever the spec says of the parameter.
+ */
+function assertPathSegments(path: Record<string, unknown> | undefined, call: CallContext): void {
+  for (const name in path) {
+    const value = path[name];
+    if (value === '' || value === '.' || value === '..') {
+      throw new KooDriveValidationError(
+        `path ${name}`,
+        value === '' ? 'must not be empty' : `must not be "${value}" (it would change the route)`,
+        call,
+      );
+    }
+  }
+}
+
+/**
  * Checks a call's path and query parameters against what the spec says of them (types, required,
  * bounds), so that a mistake is named before anything is sent rather than answered with 13000102.
  */
 export function assertValidInput(
-  operationId: string,
+  facts: OperationFacts,
   params: { path?: Record<string, unknown>; query?: Record<string, unknown> } | undefined,
   call: CallContext,
 ): void {
-  const operation = rulesByOperation[operationId];
-  if (!operation) return;
-  for (const rule of operation.parameters) {
+  assertPathSegments(params?.path, call);
+  for (const rule of facts.params ?? []) {
     const value = params?.[rule.in]?.[rule.name];
     if (value === undefined || value === null) {
       if (rule.required) throw new KooDriveValidationError(`${rule.in} ${rule.name}`, 'is required', call);

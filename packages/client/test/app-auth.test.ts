@@ -6,7 +6,8 @@ import {
   startMockKooDrive,
 } from '@koodrive/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createKooDriveClient, type KooDriveClientOptions, parseAppAuthorization, unwrap } from '../src/index.js';
+import { parseAppAuthorization } from '../src/app-signature.js';
+import { createKooDriveClient, type KooDriveClientOptions, unwrap } from '../src/index.js';
 import { QUOTA_PATH, USER_ID } from './helpers.js';
 
 const APP = {

@@ -26,11 +26,17 @@ function staticGraph(entry: string): Set<string> {
 }
 
 describe('the app signer stays out of createKooDriveClient', () => {
+  it('is not exported by the main entry (it has a subpath of its own)', () => {
+    expect([...staticGraph('index.ts')].filter((file) => file.startsWith('auth/app-signature/'))).toEqual([]);
+  });
+
   it('is reached from the client only through a dynamic import, so bundlers split it off', () => {
     const graph = staticGraph('client.ts');
-    expect(graph).toContain('auth/authorizer.ts');
+    expect(graph).toContain('auth/app-credential.ts');
     expect(graph).toContain('auth/token-auth.ts');
-    expect([...graph].filter((file) => file.startsWith('auth/app'))).toEqual([]);
-    expect(readFileSync(join(SRC, 'auth/authorizer.ts'), 'utf8')).toContain("import('./app-auth.js')");
+    expect([...graph].filter((file) => file === 'auth/app-auth.ts' || file.startsWith('auth/app-signature/'))).toEqual(
+      [],
+    );
+    expect(readFileSync(join(SRC, 'auth/app-credential.ts'), 'utf8')).toContain("import('./app-auth.js')");
   });
 });

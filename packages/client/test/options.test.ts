@@ -76,18 +76,35 @@ describe('raw headers given per request', () => {
     const fetch = vi.fn(async (_request: Request) => Response.json({ code: 0, msg: 'success' }));
     const kd = createKooDriveClient({ ...valid, fetch });
     await expect(kd.GET('/koodrive/ose/v1/space/usage/quota', { headers: { 'X-Custom': 'x\r\ny' } })).rejects.toThrow(
-      'header X-Custom: must not contain CR or LF',
+      'headers X-Custom: must not contain CR or LF',
     );
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('can carry the trace ID', async () => {
+  it('may not name a header the client manages, in any letter case', async () => {
+    const fetch = vi.fn(async (_request: Request) => Response.json({ code: 0, msg: 'success' }));
+    const kd = createKooDriveClient({ ...valid, fetch });
+    const sent = (headers: Record<string, string>) =>
+      kd.GET('/koodrive/ose/v1/space/usage/quota', { headers } as never);
+    await expect(sent({ 'x-traceid': 'c'.repeat(58) })).rejects.toThrow(
+      "headers x-traceid: is managed by the client; set it through params.header['X-Traceid']",
+    );
+    await expect(sent({ 'X-User-ID': '42' })).rejects.toThrow("params.header['X-User-Id']");
+    await expect(sent({ authorization: 'Bearer other' })).rejects.toThrow('raw headers cannot replace it');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('carries the trace ID and the user through params.header, spelled as documented', async () => {
     const fetch = vi.fn(async (_request: Request) => Response.json({ code: 0, msg: 'success' }));
     const kd = createKooDriveClient({ ...valid, fetch });
     const { traceId } = await kd.GET('/koodrive/ose/v1/space/usage/quota', {
-      headers: { 'x-traceid': 'c'.repeat(58) },
+      params: { header: { 'X-Traceid': 'c'.repeat(58), 'X-User-Id': '42' } },
     });
     expect(traceId).toBe('c'.repeat(58));
     expect(fetch.mock.calls[0]?.[0].headers.get('X-Traceid')).toBe('c'.repeat(58));
+    expect(fetch.mock.calls[0]?.[0].headers.get('X-User-Id')).toBe('42');
+    await expect(
+      kd.GET('/koodrive/ose/v1/space/usage/quota', { params: { header: { 'X-User-ID': '42' } } } as never),
+    ).rejects.toThrow('header X-User-ID: is spelled X-User-Id in the spec');
   });
 });

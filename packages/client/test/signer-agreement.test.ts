@@ -6,7 +6,8 @@
 import { verifyAppSignature } from '@koodrive/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAppSigner, formatXDate } from '../src/index.js';
+import { createAppSigner } from '../src/app-signature.js';
+import { formatXDate } from '../src/index.js';
 
 const APP_ID = 'app-1';
 const SECRET = 'secret-Kq2';

@@ -7,12 +7,12 @@ import {
   canonicalUri,
   createAppSigner,
   EMPTY_BODY_SHA256,
-  KooDriveValidationError,
   nodeSigningCrypto,
   parseAppAuthorization,
   rfc3986Encode,
   webSigningCrypto,
-} from '../src/index.js';
+} from '../src/app-signature.js';
+import { KooDriveValidationError } from '../src/index.js';
 
 const APP = { appId: 'a378331eca141163119eb602adb67b7802cc79cd33ba44c7d2fe61d1586c96a1', appSecret: 'app-secret-Zq8' };
 const signed = (url: string, extra: Record<string, string> = {}) => ({

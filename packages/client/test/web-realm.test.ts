@@ -9,7 +9,11 @@ import { createContext, runInContext } from 'node:vm';
 import { makeMockState, type RunningMockKooDrive, startMockKooDrive } from '@koodrive/testing';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Client from '../src/index.js';
+import type * as AppSignature from '../src/app-signature.js';
+import type * as Index from '../src/index.js';
+
+type Client = typeof Index & typeof AppSignature;
+
 import { QUOTA_PATH, TOKEN, USER_ID } from './helpers.js';
 
 const APP = { appId: 'web-app', appSecret: 'web-secret' };
@@ -47,7 +51,7 @@ function memoryStorage() {
 }
 
 /** A realm with a page's Web APIs and no Node globals; evaluates the bundle and returns its exports. */
-function loadInWebRealm(bundle: string): typeof Client {
+function loadInWebRealm(bundle: string): Client {
   const web = globalThis;
   const context = createContext({
     localStorage: memoryStorage(),
@@ -70,16 +74,19 @@ function loadInWebRealm(bundle: string): typeof Client {
     performance: web.performance,
     console: web.console,
   });
-  return runInContext(`${bundle}\nKooDriveClient;`, context) as typeof Client;
+  return runInContext(`${bundle}\nKooDriveClient;`, context) as Client;
 }
 
 describe('in a realm with only Web APIs (as in a browser)', () => {
   let bundle: string;
-  let client: typeof Client;
+  let client: Client;
   let mock: RunningMockKooDrive;
 
   beforeAll(async () => {
-    bundle = await browserBundle(`export * from '${source('../src/index.ts')}';`, source('.'));
+    bundle = await browserBundle(
+      `export * from '${source('../src/index.ts')}'; export * from '${source('../src/app-signature.ts')}';`,
+      source('.'),
+    );
     client = loadInWebRealm(bundle);
     mock = await startMockKooDrive({
       tokens: [TOKEN],
@@ -137,7 +144,7 @@ describe('in a realm with only Web APIs (as in a browser)', () => {
 describe('with the MSW handlers of @koodrive/testing, all in a realm with only Web APIs', () => {
   // What a browser test does with MSW: the client's requests are answered in the page by the mock,
   // whose checks (the spec's schemas with ajv, app signatures with Web Crypto) run there too.
-  type Realm = typeof Client & {
+  type Realm = Client & {
     getResponse(handlers: unknown[], request: Request): Promise<Response | undefined>;
     createKooDriveHandlers(options: object): { handlers: unknown[]; mock: { requests: { status: number }[] } };
     makeSpaceQuotaUsageList(count: number): object[];
@@ -169,7 +176,7 @@ describe('with the MSW handlers of @koodrive/testing, all in a realm with only W
     for await (const _row of kd.paginate(QUOTA_PATH, undefined, { pageSize: 3 })) rows++;
     expect(rows).toBe(7);
     // kd.raw skips the client's own input checks, so the mock's (ajv, in the page) answer this one.
-    const { response } = await kd.raw.GET(QUOTA_PATH, { params: { query: { limit: 'x' as never } } });
+    const { response } = await kd.raw.GET(QUOTA_PATH, { params: { query: { limit: 'x' } } } as never);
     expect(response.status).toBe(400);
     expect(mock.requests.map(({ status }) => status)).toEqual([200, 200, 200, 400]);
   });

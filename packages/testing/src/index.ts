@@ -11,6 +11,16 @@ export {
   type SignedRequestParts,
   verifyAppSignature,
 } from './mock/app-signature.js';
+export {
+  CORS_EXPOSED_HEADERS,
+  type CorsOptions,
+  type CorsOrigins,
+  type CorsPolicy,
+  corsAllowedHeaders,
+  createCorsPolicy,
+  isLoopbackOrigin,
+  normalizeOrigin,
+} from './mock/cors.js';
 export { errorBody, type KooDriveErrorBody, resultCodes } from './mock/errors.js';
 export {
   CANONICAL_REQUEST_HEADER,
@@ -18,6 +28,7 @@ export {
   type MockKooDrive,
   type MockKooDriveOptions,
 } from './mock/mock-koodrive.js';
+export { createOperationMatcher, formatLogEntry, type MockLogEntry } from './mock/request-log.js';
 export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
 export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
 export type {

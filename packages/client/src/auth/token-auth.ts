@@ -1,4 +1,6 @@
+import { KooDriveValidationError } from '../errors.js';
 import { assertHeaderValue } from '../headers/header-value.js';
+import type { KooDriveCredential } from './credential.js';
 
 /**
  * How a token is written in the Authorization header. The reference shows three forms:
@@ -11,12 +13,16 @@ export type TokenFormat = 'bearer' | 'bearer-plus' | 'bare';
 /** A user or app access token, fixed or fetched anew for every request (e.g. from a refresher). */
 export type TokenSource = string | (() => string | Promise<string>);
 
-/** Token authentication: a user or app access token sent in the Authorization header. */
-export interface TokenAuth {
-  type: 'token';
+/** A token and how to write it. */
+export interface TokenOptions {
   token: TokenSource;
   /** Default `bearer`. A token that already starts with a documented scheme (`Bearer `, `Bearer+`, `AT+`) is sent as is. */
   format?: TokenFormat;
+}
+
+/** Token authentication as a client's only credential: `auth: { type: 'token', token }` (a user token). */
+export interface TokenAuth extends TokenOptions {
+  type: 'token';
 }
 
 // The schemes the reference documents; a token carrying one is never given a second.
@@ -38,19 +44,42 @@ export function formatTokenAuthorization(token: string, format: TokenFormat = 'b
   }
 }
 
+/** Checks a token option; `field` names it in the error (never the token itself). */
+export function assertTokenOptions(field: string, options: TokenOptions): void {
+  const { token, format } = options;
+  if (token === undefined || token === null || token === '') {
+    throw new KooDriveValidationError(field, 'is missing: pass the access token or a function that returns it');
+  }
+  if (typeof token === 'string') assertHeaderValue(field, token);
+  else if (typeof token !== 'function') throw new KooDriveValidationError(field, 'must be a string or a function');
+  if (format !== undefined && !['bearer', 'bearer-plus', 'bare'].includes(format)) {
+    throw new KooDriveValidationError(
+      field.endsWith('.token') ? field.replace(/\.token$/, '.format') : `${field}.format`,
+      "must be 'bearer', 'bearer-plus' or 'bare'",
+    );
+  }
+}
+
 /**
- * Returns the function that produces the Authorization header for each attempt. A fixed token
- * (checked with the client's options) is formatted once; a token function is asked every time.
+ * A credential that sends a token. A fixed token is formatted once; a token function is asked on
+ * every attempt, so a refreshed token is always the one sent.
  */
-export function createTokenAuthorizer(auth: TokenAuth): () => string | Promise<string> {
-  const { token, format } = auth;
+export function tokenCredential(
+  options: TokenOptions,
+  scheme: 'kooDriveToken' | 'kooDriveAppToken' = 'kooDriveToken',
+): KooDriveCredential {
+  const { token, format } = options;
   if (typeof token === 'string') {
     const header = formatTokenAuthorization(token, format);
-    return () => header;
+    return { scheme, authorize: () => header };
   }
-  return async () => {
-    const value = await token();
-    assertHeaderValue('auth.token', value);
-    return formatTokenAuthorization(value, format);
+  const field = scheme === 'kooDriveToken' ? 'auth.user' : 'auth.appToken';
+  return {
+    scheme,
+    async authorize() {
+      const value = await token();
+      assertHeaderValue(field, value);
+      return formatTokenAuthorization(value, format);
+    },
   };
 }

@@ -2,9 +2,23 @@ import { KooDriveApiError, type KooDriveRequestInfo } from '../errors.js';
 import { parseJsonLosslessly } from './parse-json.js';
 
 /** What a KooDrive call resolves to: the success body, or a KooDriveApiError, never both. */
-export type KooDriveResult<Data> =
-  | { data: Data; error?: never; response: Response; traceId: string }
-  | { data?: never; error: KooDriveApiError; response: Response; traceId: string };
+export type KooDriveResult<Data> = KooDriveSuccess<Data> | KooDriveFailure;
+
+/** A call that succeeded: its data, the raw response and the call's trace ID. */
+export interface KooDriveSuccess<Data> {
+  data: Data;
+  error?: never;
+  response: Response;
+  traceId: string;
+}
+
+/** A call the service answered with a failure. */
+export interface KooDriveFailure {
+  data?: never;
+  error: KooDriveApiError;
+  response: Response;
+  traceId: string;
+}
 
 const EXCERPT_LENGTH = 200;
 
@@ -37,53 +51,76 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The most of a failure's body kept on its KooDriveApiError. */
+export const MAX_ERROR_BODY_LENGTH = 8192;
+
+const bounded = (text: string) =>
+  text.length > MAX_ERROR_BODY_LENGTH ? `${text.slice(0, MAX_ERROR_BODY_LENGTH)}…` : text;
+
 /**
  * Reads a failure body: KooDrive's `{code, msg}`, the API gateway's `{error_code, error_msg}`,
- * or anything else (an HTML page, an empty body), kept as a short excerpt.
+ * or anything else (an HTML page, a problem+json document, an empty body), kept whole (up to
+ * 8 kB) on the error and as a short excerpt in its message.
  */
-function failureFrom(status: number, body: unknown, info: KooDriveRequestInfo): KooDriveApiError {
+function failureFrom(status: number, body: unknown, text: string, info: KooDriveRequestInfo): KooDriveApiError {
+  const kept = { body: bounded(text) };
   if (isRecord(body)) {
     const { code, rawCode } = readCode(body.code ?? body.error_code);
     const msg = body.msg ?? body.error_msg;
-    const text = typeof msg === 'string' && msg !== '' ? msg : excerpt(JSON.stringify(body));
-    return new KooDriveApiError({ ...info, status, code, msg: text, ...(rawCode === undefined ? {} : { rawCode }) });
+    const summary = typeof msg === 'string' && msg !== '' ? msg : excerpt(text);
+    return new KooDriveApiError({
+      ...info,
+      status,
+      code,
+      msg: summary,
+      ...kept,
+      ...(rawCode === undefined ? {} : { rawCode }),
+    });
   }
-  const text = typeof body === 'string' ? excerpt(body) : '(empty body)';
-  return new KooDriveApiError({ ...info, status, code: undefined, msg: text });
+  return new KooDriveApiError({ ...info, status, code: undefined, msg: excerpt(text), ...kept });
+}
+
+function tryParse(text: string): { body: unknown } | undefined {
+  try {
+    return { body: parseJsonLosslessly(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** KooDrive's `code` in a body's text, as a number, when there is one (for credentials deciding on a 401). */
+export function readResultCode(text: string): number | undefined {
+  const parsed = tryParse(text);
+  return parsed && isRecord(parsed.body) ? readCode(parsed.body.code).code : undefined;
 }
 
 /**
- * Turns what openapi-fetch returned (asked to parse as text) into a KooDriveResult:
+ * Turns an answer (its whole body text, read within the attempt) into a KooDriveResult:
  * - HTTP status not 2xx: an error from the body, whatever it holds;
  * - 2xx with a body that is not a JSON object: an error that says so;
  * - 2xx with `code` other than 0: an error (the reference does not rule this out);
  * - otherwise the parsed body, with integers above 2^53 as bigint.
  */
-export function readResult<Data>(
-  raw: { data?: unknown; error?: unknown; response: Response },
-  info: KooDriveRequestInfo,
-): KooDriveResult<Data> {
-  const { response } = raw;
+export function readResult<Data>(text: string, response: Response, info: KooDriveRequestInfo): KooDriveResult<Data> {
   const { traceId } = info;
   const fail = (error: KooDriveApiError) => ({ error, response, traceId });
-  if (!response.ok) return fail(failureFrom(response.status, raw.error, info));
-
-  const text = typeof raw.data === 'string' ? raw.data : '';
-  let body: unknown;
-  try {
-    body = parseJsonLosslessly(text);
-  } catch {
+  const parsed = tryParse(text);
+  if (!response.ok) return fail(failureFrom(response.status, parsed?.body, text, info));
+  if (!parsed) {
     const problem =
       text.trim() === '' ? 'the response body is empty' : `the response body is not JSON: ${excerpt(text)}`;
-    return fail(new KooDriveApiError({ ...info, status: response.status, code: undefined, msg: problem }));
+    return fail(
+      new KooDriveApiError({ ...info, status: response.status, code: undefined, msg: problem, body: bounded(text) }),
+    );
   }
+  const { body } = parsed;
   if (!isRecord(body)) {
     const msg = `the response body is not a JSON object: ${excerpt(text)}`;
-    return fail(new KooDriveApiError({ ...info, status: response.status, code: undefined, msg }));
+    return fail(new KooDriveApiError({ ...info, status: response.status, code: undefined, msg, body: bounded(text) }));
   }
   // A body without `code` has nothing that says it failed; HTTP said it succeeded.
-  if (body.code !== undefined) {
-    if (readCode(body.code).code !== 0) return fail(failureFrom(response.status, body, info));
+  if (body.code !== undefined && readCode(body.code).code !== 0) {
+    return fail(failureFrom(response.status, body, text, info));
   }
   return { data: body as Data, response, traceId };
 }

@@ -1,7 +1,23 @@
 /**
- * When a failed attempt is tried again, and after how long. Safe by default: only idempotent
- * operations are retried, on failures that say nothing was done or that trying later may help.
+ * When a failed attempt is tried again, and after how long. Safe by default: only operations the
+ * spec says are harmless to repeat (GETs, and reads marked `x-koodrive-idempotent`) are retried,
+ * on failures that say trying later may help. The rule itself is in pipeline.ts (transientReason).
  */
+
+/** What `shouldRetry` is told of a failed attempt. */
+export interface RetryDecisionContext {
+  operationId: string;
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** Whether repeating the call is harmless (the spec, or the call's `nonIdempotent`). */
+  repeatable: boolean;
+  /** What the client would decide on its own. */
+  retryable: boolean;
+  /** The HTTP status, when an answer came. */
+  status?: number;
+  /** What failed, when no answer came. */
+  error?: unknown;
+}
 
 export interface RetryOptions {
   /** Retries after the first attempt; default 2 (so 3 attempts at most). 0 turns retries off. */
@@ -10,34 +26,53 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** The largest backoff in ms; default 8000. */
   maxDelayMs?: number;
-  /** Retry POST, PUT and DELETE too (only when the operation is safe to repeat); default false. */
-  nonIdempotent?: boolean;
+  /**
+   * Your own rule: return true to retry, false not to, undefined to let the client decide. Called
+   * for every failed attempt while retries are left.
+   */
+  shouldRetry?: (context: RetryDecisionContext) => boolean | undefined;
 }
 
-/** A complete retry policy: RetryOptions with every setting decided. */
-export type RetryPolicy = Required<RetryOptions>;
+/** A complete retry policy: every setting decided. */
+export interface RetryPolicy {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  shouldRetry?: RetryOptions['shouldRetry'];
+  /** The statuses that mean "not now" rather than "no". */
+  retryStatuses: ReadonlySet<number>;
+}
+
+/** Statuses that mean "not now" rather than "no": request timeout, rate limit, server and gateway failures. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The retries a client makes unless told otherwise: 2, with full-jitter backoff from 0.5 s up to 8 s. */
 export const defaultRetryPolicy: RetryPolicy = {
   maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 8000,
-  nonIdempotent: false,
+  retryStatuses: RETRYABLE_STATUSES,
 };
-
-/** Statuses that mean "not now" rather than "no": request timeout, rate limit, server and gateway failures. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** The longest Retry-After the client waits for. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Whether the method or the spec says repeating the operation is harmless. */
-export function isIdempotent(method: string, specSaysIdempotent: boolean): boolean {
-  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || specSaysIdempotent;
+/**
+ * The policy of a call: its own settings over the client's, over the defaults. `false` at either
+ * level turns retries off; a call's settings win over a client's `false`.
+ */
+export function retryPolicyFor(client: RetryOptions | false | undefined, call?: RetryOptions | false): RetryPolicy {
+  if (call === false || (client === false && call === undefined)) return { ...defaultRetryPolicy, maxRetries: 0 };
+  const { nonIdempotent: _callOnly, ...callSettings } = (call ?? {}) as RetryOptions & { nonIdempotent?: boolean };
+  return { ...defaultRetryPolicy, ...(client === false ? {} : client), ...callSettings };
 }
 
 /** Exponential backoff with full jitter: a random wait between 0 and min(max, base × 2^retry). */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  retry: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
   return Math.floor(random() * ceiling);
 }

@@ -7,6 +7,8 @@
  * headers and body against the spec (400, code 13000102).
  * Requests that pass go to the operation's handler: one the test supplied, else the default route.
  */
+
+import { fixtures } from '../fixtures/index.js';
 import { type AuthenticationOptions, authenticate } from './authenticate.js';
 import { errorBody, resultCodes } from './errors.js';
 import { stringifyJson } from './json.js';
@@ -30,6 +32,8 @@ export interface MockKooDriveOptions extends AuthenticationOptions {
    * also ask for it with the header `X-Mock-Debug: canonical-request`.
    */
   exposeCanonicalRequest?: boolean;
+  /** How many requests `requests` keeps, the oldest dropped first; default 1000. */
+  maxRecordedRequests?: number;
 }
 
 /** Response header with the canonical request the mock computed, when asked. */
@@ -41,7 +45,7 @@ export interface MockKooDrive {
   handle(request: Request): Promise<Response>;
   /** The mock's data; change it between calls. */
   readonly state: MockState;
-  /** Every request received, oldest first. */
+  /** The requests received, oldest first (the last `maxRecordedRequests` of them). */
   readonly requests: RecordedRequest[];
   /** Replaces the handler of an operation until `reset()`. */
   use(operationId: string, handler: MockHandler): void;
@@ -50,6 +54,16 @@ export interface MockKooDrive {
 }
 
 let sharedValidator: SpecValidator | undefined;
+
+/**
+ * The answer of an operation the mock has no stateful route for: the reference's own example
+ * response (the generated fixtures), or a bare success when the reference shows none.
+ */
+const documentedAnswer: MockHandler = ({ operationId }) => {
+  const examples = (fixtures as Record<string, { responses?: Record<string, unknown> }>)[operationId]?.responses;
+  const example = examples && Object.values(examples)[0];
+  return { body: example ?? { code: 0, msg: 'success' } };
+};
 const utf8Decoder = new TextDecoder();
 
 function jsonResponse(status: number, body: unknown, date: Date, headers: Record<string, string> = {}): Response {
@@ -71,7 +85,7 @@ function toResponse(reply: MockReply, date: Date): Response {
 export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDrive {
   sharedValidator ??= createSpecValidator();
   const validator = sharedValidator;
-  const { defaultPageSize = 100, clock = () => new Date() } = options;
+  const { defaultPageSize = 100, clock = () => new Date(), maxRecordedRequests = 1000 } = options;
   const state: MockState = {
     spaceQuotaUsage: [],
     spaces: [],
@@ -99,7 +113,8 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     const body = new Uint8Array(await request.arrayBuffer());
     const bodyText = utf8Decoder.decode(body);
     const record: RecordedRequest = { method: request.method, url, headers, bodyText, status: 0 };
-    requests.push(record);
+    if (requests.length >= maxRecordedRequests) requests.splice(0, requests.length - maxRecordedRequests + 1);
+    if (maxRecordedRequests > 0) requests.push(record);
     const debugHeaders: Record<string, string> = {};
     const answer = (status: number, replyBody: unknown) => {
       record.status = status;
@@ -116,7 +131,13 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     if (!validation.ok && validation.status !== 400) {
       return answer(validation.status, errorBody(resultCodes.badRequest, validation.problem));
     }
-    const auth = await authenticate({ method: request.method, url, headers, body }, options, clock().getTime());
+    const route = validation.ok ? validation.request.route : validation.route;
+    const auth = await authenticate(
+      { method: request.method, url, headers, body },
+      options,
+      clock().getTime(),
+      route.security,
+    );
     const wantsCanonicalRequest = options.exposeCanonicalRequest || headers['x-mock-debug'] === 'canonical-request';
     if (wantsCanonicalRequest && 'canonicalRequest' in auth && auth.canonicalRequest !== undefined) {
       debugHeaders[CANONICAL_REQUEST_HEADER] = JSON.stringify(auth.canonicalRequest);
@@ -129,12 +150,9 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
       );
     }
 
-    const { route, pathParams, query, body: json } = validation.request;
+    const { pathParams, query, body: json } = validation.request;
     record.operationId = route.operationId;
-    const handler = handlers[route.operationId] ?? defaultRoutes[route.operationId];
-    if (!handler) {
-      return answer(500, errorBody(resultCodes.innerInvokeFailure, `the mock has no handler for ${route.operationId}`));
-    }
+    const handler = handlers[route.operationId] ?? defaultRoutes[route.operationId] ?? documentedAnswer;
     const reply = await handler(
       {
         operationId: route.operationId,

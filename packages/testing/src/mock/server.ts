@@ -1,14 +1,24 @@
 /** The mock KooDrive as a real HTTP server on loopback, for tests that must see the wire. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CorsOptions, createCorsPolicy } from './cors.js';
 import { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from './mock-koodrive.js';
+import { createOperationMatcher, type MockLogEntry } from './request-log.js';
 
-/** Options of startMockKooDrive: the mock's own, and where to listen. */
+/** Options of startMockKooDrive: the mock's own, where to listen, CORS and the request log. */
 export interface MockServerOptions extends MockKooDriveOptions {
   /** Default 0: any free port. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * Which browser origins may call the mock (preflights answered, `Date` and `Retry-After`
+   * exposed). Default: any loopback origin (`http://localhost:5173`, `http://127.0.0.1:8080`, …);
+   * `false` answers no preflight.
+   */
+  cors?: CorsOptions | false;
+  /** Called once per answered request (preflights included), e.g. with formatLogEntry to print a request log. */
+  log?: (entry: MockLogEntry) => void;
 }
 
 /** A mock KooDrive listening on loopback, from startMockKooDrive. */
@@ -41,13 +51,17 @@ function toFetchRequest(incoming: IncomingMessage, body: Buffer): Request {
   });
 }
 
-async function writeFetchResponse(outgoing: ServerResponse, response: Response): Promise<void> {
+async function writeFetchResponse(
+  outgoing: ServerResponse,
+  response: Response,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  outgoing.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  outgoing.writeHead(response.status, { ...headers, ...extraHeaders, 'content-length': String(body.length) });
   outgoing.end(body);
 }
 
@@ -60,16 +74,39 @@ async function writeFetchResponse(outgoing: ServerResponse, response: Response):
  * await mock.close();
  */
 export async function startMockKooDrive(options: MockServerOptions = {}): Promise<RunningMockKooDrive> {
-  const { port = 0, host = '127.0.0.1', ...mockOptions } = options;
+  const { port = 0, host = '127.0.0.1', cors: corsOptions = {}, log, ...mockOptions } = options;
   const mock = createMockKooDrive(mockOptions);
+  const cors = corsOptions === false ? undefined : createCorsPolicy(corsOptions);
+  const operationOf = log ? createOperationMatcher() : undefined;
+
+  async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+    const time = new Date();
+    const started = performance.now();
+    const request = toFetchRequest(incoming, await readBody(incoming));
+    const preflight = cors?.preflight(request);
+    const response = preflight ?? (await mock.handle(request));
+    await writeFetchResponse(outgoing, response, cors?.responseHeaders(request));
+    if (!log || !operationOf) return;
+    const origin = request.headers.get('origin') ?? undefined;
+    const operationId = preflight ? undefined : operationOf(request.method, new URL(request.url).pathname);
+    log({
+      time,
+      method: request.method,
+      path: incoming.url ?? '/',
+      preflight: preflight !== undefined,
+      status: response.status,
+      durationMs: performance.now() - started,
+      ...(operationId ? { operationId } : {}),
+      ...(origin ? { origin } : {}),
+    });
+  }
+
   const server = createServer((incoming, outgoing) => {
-    readBody(incoming)
-      .then((body) => mock.handle(toFetchRequest(incoming, body)))
-      .then((response) => writeFetchResponse(outgoing, response))
-      .catch((error: unknown) => {
-        outgoing.writeHead(500, { 'content-type': 'application/json' });
-        outgoing.end(JSON.stringify({ code: 13000201, msg: `mock failure: ${String(error)}` }));
-      });
+    answer(incoming, outgoing).catch((error: unknown) => {
+      if (outgoing.headersSent) return void outgoing.destroy();
+      outgoing.writeHead(500, { 'content-type': 'application/json' });
+      outgoing.end(JSON.stringify({ code: 13000201, msg: `mock failure: ${String(error)}` }));
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

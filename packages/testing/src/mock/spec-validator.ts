@@ -6,6 +6,7 @@
 import { openapiDocument } from '@koodrive/types/openapi';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { parseJsonExactly } from './json.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
@@ -28,8 +29,23 @@ export interface Route {
   template: string;
   pattern: RegExp;
   pathParamNames: string[];
-  parameters: Array<Parameter & { check: ValidateFunction }>;
-  body?: { required: boolean; check: ValidateFunction };
+  /** The security alternatives the operation accepts (scheme names); an empty one means none needed. */
+  security: string[][];
+  /** Compiled on first use, so that a mock of a large spec starts at once. */
+  parameters: Array<Parameter & { readonly check: ValidateFunction }>;
+  body?: { required: boolean; readonly check: ValidateFunction };
+}
+
+/** A property that is computed on first read, then kept. */
+function lazily<T extends object, K extends string, V>(target: T, key: K, compute: () => V): T & Record<K, V> {
+  let value: V | undefined;
+  return Object.defineProperty(target, key, {
+    enumerable: true,
+    get: () => {
+      value ??= compute();
+      return value;
+    },
+  }) as T & Record<K, V>;
 }
 
 export interface IncomingRequestParts {
@@ -48,7 +64,10 @@ export interface ValidRequest {
   body: unknown;
 }
 
-export type Validation = { ok: true; request: ValidRequest } | { ok: false; status: 400 | 404 | 405; problem: string };
+export type Validation =
+  | { ok: true; request: ValidRequest }
+  | { ok: false; status: 400; problem: string; route: Route }
+  | { ok: false; status: 404 | 405; problem: string };
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -73,6 +92,12 @@ function describeErrors(check: ValidateFunction, subject: string): string {
 }
 
 const INT32 = 2 ** 31;
+
+/** An operation's security alternatives as scheme names; no `security` at all means none needed. */
+function securityOf(operation: Json): string[][] {
+  const security = (operation.security ?? openapiDocument.security ?? []) as Record<string, unknown>[];
+  return security.length === 0 ? [[]] : security.map((alternative) => Object.keys(alternative));
+}
 
 /**
  * An ajv for the spec's schemas: JSON Schema 2020-12 with the standard formats and OpenAPI's
@@ -110,8 +135,9 @@ export function createSpecValidator() {
         const parameter = resolveRef(raw);
         // A parameter's value is wrapped in an object so that coercion ("10" → 10) can rewrite it.
         const pointer = '$ref' in raw ? raw.$ref.slice(1) : `${base}/parameters/${index}`;
-        const check = coercing.compile({ type: 'object', properties: { value: refTo(`${pointer}/schema`) } });
-        return { ...parameter, check };
+        return lazily({ ...parameter }, 'check', () =>
+          coercing.compile({ type: 'object', properties: { value: refTo(`${pointer}/schema`) } }),
+        );
       });
       const requestBody = operation.requestBody ? resolveRef(operation.requestBody as Json) : undefined;
       const jsonBody = (requestBody?.content as Json | undefined)?.['application/json'];
@@ -125,13 +151,13 @@ export function createSpecValidator() {
         template,
         pattern,
         pathParamNames,
+        security: securityOf(operation),
         parameters,
         ...(jsonBody
           ? {
-              body: {
-                required: requestBody?.required === true,
-                check: ajv.compile(refTo(`${base}/requestBody/content/application~1json/schema`)),
-              },
+              body: lazily({ required: requestBody?.required === true }, 'check', () =>
+                ajv.compile(refTo(`${base}/requestBody/content/application~1json/schema`)),
+              ),
             }
           : {}),
       });
@@ -156,6 +182,7 @@ export function createSpecValidator() {
       return { ok: false, status: 404, problem: `no KooDrive operation at ${parts.method} ${parts.pathname}` };
     }
     const { route, found } = matched;
+    const invalid = (problem: string): Validation => ({ ok: false, status: 400, problem, route });
     const pathParams: Record<string, string> = {};
     route.pathParamNames.forEach((name, index) => {
       pathParams[name] = decodeURIComponent(found[index + 1] ?? '');
@@ -172,26 +199,26 @@ export function createSpecValidator() {
               : undefined;
       const subject = `${parameter.in} ${parameter.name}`;
       if (raw === undefined || raw === '') {
-        if (parameter.required) return { ok: false, status: 400, problem: `${subject} is required` };
+        if (parameter.required) return invalid(`${subject} is required`);
         continue;
       }
       const holder = { value: raw as unknown };
-      if (!parameter.check(holder))
-        return { ok: false, status: 400, problem: describeErrors(parameter.check, subject) };
+      if (!parameter.check(holder)) return invalid(describeErrors(parameter.check, subject));
       if (parameter.in === 'query') query[parameter.name] = holder.value;
     }
     let body: unknown;
     if (route.body) {
       if (parts.bodyText === '') {
-        if (route.body.required) return { ok: false, status: 400, problem: 'the request body is required' };
+        if (route.body.required) return invalid('the request body is required');
       } else {
         try {
           body = JSON.parse(parts.bodyText);
         } catch {
-          return { ok: false, status: 400, problem: 'the request body is not JSON' };
+          return invalid('the request body is not JSON');
         }
-        if (!route.body.check(body))
-          return { ok: false, status: 400, problem: describeErrors(route.body.check, 'body') };
+        if (!route.body.check(body)) return invalid(describeErrors(route.body.check, 'body'));
+        // The schema check reads numbers as JSON.parse does; the handler gets int64 values exactly.
+        body = parseJsonExactly(parts.bodyText);
       }
     }
     return { ok: true, request: { route, pathParams, query, body } };

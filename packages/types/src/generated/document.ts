@@ -24,18 +24,98 @@ export const openapiDocument: Record<string, unknown> = {
       "description": "Chinese mainland site (CN North-Beijing4)."
     }
   ],
-  "security": [
-    {
-      "kooDriveToken": []
-    },
-    {
-      "kooDriveAppSignature": []
-    }
-  ],
   "tags": [
     {
       "name": "Space Management",
       "description": "Spaces of departments, individuals and groups, their quotas and usage."
+    },
+    {
+      "name": "File List Query",
+      "description": "Listing the files of an individual, group or department space."
+    },
+    {
+      "name": "File Management",
+      "description": "File and folder metadata, uploads, downloads, search and statistics."
+    },
+    {
+      "name": "File Favorites",
+      "description": "Starring files and listing the starred ones."
+    },
+    {
+      "name": "Cloud Decompression",
+      "description": "Listing the entries of an archive stored in the drive."
+    },
+    {
+      "name": "Department Management",
+      "description": "The organization's department tree."
+    },
+    {
+      "name": "User Management",
+      "description": "The organization's users."
+    },
+    {
+      "name": "Group Management",
+      "description": "User groups and their members."
+    },
+    {
+      "name": "Service Subscription",
+      "description": "The organization's subscription and its usage."
+    },
+    {
+      "name": "Enterprise Settings",
+      "description": "Organization-wide settings."
+    },
+    {
+      "name": "Session Management",
+      "description": "Signing in and keeping a user's session alive."
+    },
+    {
+      "name": "Other APIs",
+      "description": "Operations the reference groups under Other APIs (JS-SDK information)."
+    },
+    {
+      "name": "Refined Authorization",
+      "description": "Per-user permissions on spaces and folders (app-level token)."
+    },
+    {
+      "name": "Permissions Templates",
+      "description": "Reusable permission templates and their use (app-level token)."
+    },
+    {
+      "name": "File Moderation",
+      "description": "Content moderation records (app-level token)."
+    },
+    {
+      "name": "Audit Log Management",
+      "description": "The organization's audit log."
+    },
+    {
+      "name": "Batch Task Operations",
+      "description": "Copy, move, delete, restore and similar work run as batch jobs."
+    },
+    {
+      "name": "Basic Task Operations",
+      "description": "Tasks such as user handovers, and their results."
+    },
+    {
+      "name": "Sharing - Shared by You",
+      "description": "Shares the caller created."
+    },
+    {
+      "name": "Sharing - Shared with You",
+      "description": "Shares others created for the caller."
+    },
+    {
+      "name": "Sharing - Access Links",
+      "description": "Opening a share through its link."
+    },
+    {
+      "name": "Collaboration Portal",
+      "description": "Files related to the caller and recently accessed ones."
+    },
+    {
+      "name": "Message Notification",
+      "description": "The caller's messages."
     }
   ],
   "externalDocs": {
@@ -48,6 +128,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetDepartmentSpaceList",
         "summary": "Listing Departments Spaces",
         "description": "The departments that have a space, page by page, optionally filtered by a keyword that matches\nnames and administrators.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22). `offset` and\n`limit` are typed String in the reference, with a minimum of 0 and a range of 1 to 100; they\nare digits here. `total` is typed String but the example shows a number, so both are accepted.\nThe 2025 tables list four fields per department; the 2024 table and the example show more. The\nexample request writes the path as `/koodrive/cloudfile/v1/…`, a slip for the URI\n`/koodrive/ose/v1/…`. The example response is cut off in every copy, so only one complete\ndepartment from it is kept (as the DepartmentSpaceInfo example).\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -156,6 +244,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpace",
         "summary": "Querying Space Information",
         "description": "The space of a department, user or group.\n\nSource: main edition, English copy (2025-10-22) for the request, and the carrier edition\n(2026-02) for its narrower reading (individual spaces only). The current response table is cut\noff in every copy; the response follows the shared SpaceInfo (the older es-us table and the\ncarrier's Chinese table agree with it as far as they go). No example is documented.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -244,6 +340,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "CreateSpace",
         "summary": "Creating a Space for a Department or Individual",
         "description": "Creates the space of a department, a user or a group, with its size and the members'\npermissions.\n\nSource: main edition, English copy (2025-10-22) and Turkish snapshot (2025-08-28) for the\nrequest; the response table from a section mirror dated 2025-03-04. `capacity` is typed String,\nbut the documented example (from the 2024-07-30 copy, the only one shown) sends a number, so both\nare accepted. That copy's response is only `code` and `msg`; the current one adds `data`.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -356,6 +460,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "UpdateSpace",
         "summary": "Modifying Space Information",
         "description": "Changes a space's status or size.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22); carrier edition\n(2026-02) for `capacity` in GB from 1 to 104857600 and `type` 1 only. Whether `containerId` is\nmandatory is not visible in any copy, so it is optional. `status` is typed String but the\ndocumented example sends a number, so both are accepted.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -471,6 +583,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "DeleteSpace",
         "summary": "Deleting a Space",
         "description": "Deletes the space of a department or a user.\n\nSource: main edition, Chinese and English copies, and the carrier edition (individual spaces\nonly; its example still deletes a department's, type=0).\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -565,6 +685,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "batchGetSpace",
         "summary": "Querying Space Information in Batches",
         "description": "The spaces of one owner, as a list.\n\nSource: main edition, Chinese and English copies (dates not shown). Listed in the ar-mena table\nof contents (2026-02-12), not in the en-us one (2025-10-16).\n\nWhere the parameters go is ambiguous: the Chinese .md copy titles their table \"request Body\nparameters\" on this GET, while the HTML copies leave it untitled, with no query table. fetch\n(in browsers, Node, Deno and Bun) cannot send a body with GET, so this spec reads them as query\nparameters. If the service turns out to want a JSON body, this operation cannot be called from\nfetch at all.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -665,6 +793,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceByContainerID",
         "summary": "Querying Space Details by Space ID",
         "description": "A space by its ID. Meant for machine-to-machine calls.\n\nSource: main edition, Chinese copy and a section mirror (2025-02-12) for the response; the\n2024-07-30 copy spells the path parameter `container_id`. No example response is documented.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -747,6 +883,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "CreateGroupSpace",
         "summary": "Creating a Group Space",
         "description": "Creates a group space with its members and their permissions.\n\nSource: main edition, Japanese snapshot (2025-03-07) and Chinese copy for the request. The\ncurrent response table is cut off in every copy; an older copy (ar-mena, undated) documents\n`failedList` beside `code` and `msg`, and its example also returns an `id`, which no table\nlists. That older copy took `userIds` instead of `addGroupUsers`; its example request is of\nthat older form and is not reproduced.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -861,6 +1005,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "DeleteGroupSpace",
         "summary": "Dismissing a Group Space",
         "description": "Dismisses a group and deletes its space.\n\nSource: main edition, Chinese copy (2025-12-12); older navigation calls it \"Dismissing a Team\nSpace\" and older copies spell the path parameter `group_id`. The documented example request\n(`DELETE /koodrive/ose/v1/space/1289173650183882753?type=2`) does not match the URI and is not\nreproduced.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -932,6 +1084,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetTeamSpaceList",
         "summary": "Querying Information About a Team Space",
         "description": "The team spaces the caller can see, page by page: department spaces, spaces they own, or spaces\nthey joined.\n\nSource: main edition, Turkish snapshot (2025-03-07) and Chinese copy for the request; a section\nmirror (2025-02-12) for the response. `total` is typed String, so numbers are accepted too. The\noldest snapshot has no `teamType` and adds `groupName` to each team. No example is documented.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1046,6 +1206,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetGroupSpaceList",
         "summary": "Listing Group Spaces in an Enterprise",
         "description": "The enterprise's group spaces, page by page, with the group quota and capacity figures. Only\ntenant administrators may call it.\n\nSource: main edition, Chinese copy (2025-12-12) and a Spanish snapshot (2025-03-07). The group\ntable is cut after `bizSboxFileId`. No example is documented.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1160,6 +1328,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetUserSpaceList",
         "summary": "Listing User Spaces",
         "description": "The individual spaces of a department's users, page by page. Without `deptId`, a system\nadministrator gets the whole organization and a department administrator their own department.\n\nSource: main edition, Chinese copy (2025-12-12) and a Spanish snapshot (2025-08-28). This page\nwants an app-level token, `Bearer {app_access_token}` (with a space), obtained with the app's\nclient ID and secret by an endpoint the reference does not document; app signatures are the other\nway in. Its `language` examples use underscores (`zh_cn`, `en_us`) and state no default.\n`offset` and `limit` are typed String (digits here); `total` is typed String. The two copies\nread `isDirect` differently: direct members only (Chinese) or users of the root department\n(English).\n",
+        "security": [
+          {
+            "kooDriveAppToken": []
+          },
+          {
+            "kooDriveToken": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1294,6 +1470,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceV2",
         "summary": "Obtains space information.",
         "description": "Every space a user owns (a user may own several), optionally of one type.\n\nSource: main edition, English copy (2025-08-28) and Chinese copy (2025-12-12). This page lists\nonly four headers (Authorization, X-User-Id, X-Date, Host; the Chinese .md copy has no Host),\nstill spells the path parameter `owner_id`, and wants an app-level token\n`Bearer {app_access_token}`, while its example signs the request with an app signature. The\nexample's X-Date is cut off, so the example is not reproduced in full.\n",
+        "security": [
+          {
+            "kooDriveAppToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1387,6 +1571,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceAllocation",
         "summary": "Obtaining the Space Allocation Status",
         "description": "Allocated and total capacity per space type, for the tenant.\n\nSource: main edition, English copy (2025-10-22) and Chinese copy (2025-12-12). The table gives\n`data` as an array and `code` as String; the example sends `data` as a single object, its numbers\nas strings, and `code` as a number. The schema accepts both shapes.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1485,6 +1677,14 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-reference-names": {
           "TransferUnusedSpaceData": "TransferUnusedSapaceData"
         },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1586,6 +1786,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceUsageByOverview",
         "summary": "Querying Space Usage Overview",
         "description": "The tenant's total allocated quota, total capacity and total used space.\n\nSource: main edition, English copy (2025-10-22; Turkish snapshot 2025-08-28) and Chinese copy\n(2025-10-22); carrier edition (2026-02) for the units (KB for the totals, GB for the quota). The\npage is missing from the ar-mena table of contents. The Chinese example response has a trailing\ncomma; the English one and the carrier's Chinese one are used.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1678,6 +1886,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceUsageByQuota",
         "summary": "Querying Space Usage by Quota",
         "description": "For each allocated quota size, how many allocations there are, their total capacity and how\nmuch of it is used. Pages through the rows with `offset` and `limit`; `total` counts all rows.\n\nSource: the main edition's page, English copy (th-th, updated 2025-08-28; the en-us copy of\n2025-10-22 agrees as far as it goes) and Chinese copy (2025-12-12). The carrier edition\n(2026-02) documents no query parameters and no `Host` header, gives units (KB for the totals,\nGB for the quota) and calls `total` the total count; this spec follows the main edition.\nThe Chinese example response has a trailing comma (`{\"code\": 0, \"msg\": \"成功\",}`); the English\none, used here, is valid JSON.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1785,6 +2001,14 @@ export const openapiDocument: Record<string, unknown> = {
         "summary": "Querying Space Usage by User",
         "description": "Quota and usage per user, page by page, optionally for given users only. A read sent as POST:\nrepeating it is harmless, so it is marked idempotent.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22); the carrier\nedition (2026-02) documents only `userIds` (1 to 50 of them), although its example sends\n`limit` and `offset` too. The example response is cut off in its first element and is not\nreproduced.\n",
         "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
         "tags": [
           "Space Management"
         ],
@@ -1890,6 +2114,5597 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/koodrive/ose/v1/departmentList": {
+      "get": {
+        "operationId": "GetDepartmentList",
+        "summary": "Listing Departments",
+        "description": "The direct sub-departments of one department, or of the organization when no department is\ngiven, optionally filtered by name. Deeper levels take one call per department; the list is not\npaged.\n\nSource: main edition, Chinese copy (2025-12-12, which agrees with the guide mirror of\n2025-03-14); the current English copy is cut off after the header table. The older copies\n(2024-07-30) list only the Authorization, X-Traceid and language headers, put the departments in\n`data` and type `code` as String; the newest copy's `list` and Integer `code` are followed. Without\n`departmentId` the Chinese copy says only the root department's ID comes back, the English copy\nthat the root department is used; both are reflected below. The example response is cut off\nafter its first entry and is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.list",
+            "documented": "`data` (2024-07-30 copies), `list` (2025 copies)",
+            "spec": "list",
+            "why": "the newest main-edition copy and the guide mirror put the departments in `list`"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (2025-12-12)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; examples show a number"
+          },
+          {
+            "at": "parameters.query.departmentId",
+            "documented": "when omitted: only the root department's ID comes back (Chinese) or the root department is listed (English)",
+            "spec": "optional, both readings described",
+            "why": "the copies disagree on the meaning only, not on the parameter"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Department Management"
+        ],
+        "externalDocs": {
+          "description": "Listing Departments (GetDepartmentList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetDepartmentList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/departmentList?departmentId=1245640257345455489\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "departmentId",
+            "in": "query",
+            "required": false,
+            "description": "The department whose direct sub-departments to list. Without it the organization's root is\nmeant (the Chinese copy says only the root department's ID is then returned).\n",
+            "schema": {
+              "type": "string"
+            },
+            "example": "1245640257345455489"
+          },
+          {
+            "name": "keyWord",
+            "in": "query",
+            "required": false,
+            "description": "Keeps the departments whose name matches.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The direct sub-departments.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "list": {
+                          "type": "array",
+                          "description": "The direct sub-departments.",
+                          "items": {
+                            "$ref": "#/components/schemas/DepartmentInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/departments": {
+      "post": {
+        "operationId": "CreateDepartment",
+        "summary": "Creating a Department",
+        "description": "Creates a department under a parent department; the department gets a team space with it.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy in the current layout and\na Japanese snapshot (2025-03-07) that agree. The older copies (2024-07-30) list only the\nAuthorization, X-Traceid and language headers and answer `failedList` instead of `data`, with\n`code` typed String; the newest copy's `data` (a `DeptData` with the new ID) is followed.\nThe current example response is not JSON: `{ “data”:{ id:\"String } \"code\": 0, \"msg\": \"success\" }`\n(curly quotes, an unquoted key, an unclosed string, a missing comma). It is repaired below to\n`{\"data\": {\"id\": \"String\"}, \"code\": 0, \"msg\": \"success\"}`; its ID is the page's placeholder.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.data",
+            "documented": "`failedList` array (2024-07-30), `data` DeptData object (2025 copies)",
+            "spec": "data (DeptData)",
+            "why": "the newest main-edition copies document `data`"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (2025 copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; examples show a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Department Management"
+        ],
+        "externalDocs": {
+          "description": "Creating a Department (CreateDepartment)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateDepartment.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "parentId"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "description": "The new department's name."
+                  },
+                  "parentId": {
+                    "type": "string",
+                    "description": "The ID of the parent department."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (all copies)",
+                  "value": {
+                    "name": "test16",
+                    "parentId": "1245640257345455489"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The department was created; `data` holds its ID.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/DeptData"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12), repaired as the description says",
+                    "value": {
+                      "data": {
+                        "id": "String"
+                      },
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/departments/{department_id}": {
+      "get": {
+        "operationId": "GetDepartment",
+        "summary": "Querying a Department",
+        "description": "One department's details, at the top level of the answer (no `data` wrapper).\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown), with the guide mirror (2024-10-25). The older copies (2024-07-30) and the guide\nmirror list only the Authorization, X-Traceid and language headers; the current copies list all\nsix. The 2024-07-30 English copy types `code` as String, the others Integer.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (guide 2024-10-25 and current copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Department Management"
+        ],
+        "externalDocs": {
+          "description": "Querying a Department (GetDepartment)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetDepartment.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/departments/1319678187126486144\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "department_id",
+            "in": "path",
+            "required": true,
+            "description": "The department's ID (a 19-digit number, as a string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1319678187126486144"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The department.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "$ref": "#/components/schemas/DepartmentInfo"
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese and English copies)",
+                    "value": {
+                      "id": "1319678187126486144",
+                      "orgId": "9190086000001210958",
+                      "deptId": "a4fd0d798f5344ccac2c695646ef66d3",
+                      "parentId": "1245640257345455489",
+                      "name": "test16",
+                      "tenantId": "40086000004871666",
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateDepartment",
+        "summary": "Modifying a Department",
+        "description": "Renames a department or moves it under another parent; its team space follows.\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown) and an undated Japanese snapshot with the same six headers. The older copies\n(2024-07-30) list only the Authorization, X-Traceid and language headers and type `code` as\nString.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (current copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Department Management"
+        ],
+        "externalDocs": {
+          "description": "Modifying a Department (UpdateDepartment)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateDepartment.html"
+        },
+        "parameters": [
+          {
+            "name": "department_id",
+            "in": "path",
+            "required": true,
+            "description": "The department's ID (a 19-digit number, as a string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1319678187126486144"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "parentId"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "description": "The department's name."
+                  },
+                  "parentId": {
+                    "type": "string",
+                    "description": "The ID of the parent department."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (all copies)",
+                  "value": {
+                    "name": "test16",
+                    "parentId": "1243696974704704000"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The department was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (all copies)",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "DeleteDepartment",
+        "summary": "Deleting a Department",
+        "description": "Deletes a department together with its team space.\n\nSource: main edition, Chinese copy (2025-12-12) and an undated Spanish snapshot with the same six\nheaders; the copies do not disagree.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Department Management"
+        ],
+        "externalDocs": {
+          "description": "Deleting a Department (DeleteDepartment)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteDepartment.html"
+        },
+        "parameters": [
+          {
+            "name": "department_id",
+            "in": "path",
+            "required": true,
+            "description": "The department's ID (a 19-digit number, as a string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1319678187126486144"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The department was deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/userList": {
+      "get": {
+        "operationId": "GetUserList",
+        "summary": "Listing Users",
+        "description": "The users of a department page by page, or of the caller's organization when no department is\ngiven, optionally filtered by name. `total` counts all matching users.\n\nSource: main edition, Chinese copy (2025-12-12); the English copy (2025-10-22) is cut off in its\nheader table. The older copies (2024-07-30) list only the Authorization, X-Traceid and language\nheaders, type `code` as String, and their table puts the users in `data` without a `total`\n(although their own example uses `list`); the newest copy's `list` and `total` are followed.\n`offset` and `limit` are typed String on this page: here they are strings of digits, which is\nwhat a query string carries either way. The copies read `isDirect` differently: direct members\nonly (Chinese) or users of the root department (English); the Chinese reading is followed. The\nexample response is known only in pieces (its middle is missing, and its IDs carry a stray\nbase64 suffix from the reference's generator), so it is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.list",
+            "documented": "`data` without `total` (2024-07-30 table), `list` with `total` (2025-12-12 and every example)",
+            "spec": "list and total",
+            "why": "the newest main-edition copy and the examples agree"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (2025-12-12)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; examples show a number"
+          },
+          {
+            "at": "parameters.query.offset",
+            "documented": "String, at least 0",
+            "spec": "string of digits",
+            "why": "the page types it String; a query string carries digits either way"
+          },
+          {
+            "at": "parameters.query.limit",
+            "documented": "String, 1 to 100",
+            "spec": "string of digits from 1 to 100",
+            "why": "the page types it String; a query string carries digits either way"
+          },
+          {
+            "at": "parameters.query.isDirect",
+            "documented": "direct members only (Chinese), belongs to the root department (English)",
+            "spec": "direct members only",
+            "why": "the Chinese copy is the newest main-edition copy"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Listing Users (GetUserList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/userList?deptId=1243693141656107521&offset=0&limit=10\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "deptId",
+            "in": "query",
+            "required": false,
+            "description": "The department; without it, the caller's organization.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "1243693141656107521"
+          },
+          {
+            "name": "isDirect",
+            "in": "query",
+            "required": false,
+            "description": "Only the department's direct members.",
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "How many users to skip, from 0.",
+            "schema": {
+              "type": "string",
+              "pattern": "^\\d+$"
+            },
+            "example": "0"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many users to return, 1 to 100.",
+            "schema": {
+              "type": "string",
+              "pattern": "^(100|[1-9][0-9]?)$"
+            },
+            "example": "10"
+          },
+          {
+            "name": "keyWord",
+            "in": "query",
+            "required": false,
+            "description": "Keeps the users whose name matches.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of users and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "list": {
+                          "type": "array",
+                          "description": "The users of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/ManagedUserInfo"
+                          }
+                        },
+                        "total": {
+                          "type": "integer",
+                          "description": "How many users match in all."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/users": {
+      "post": {
+        "operationId": "CreateUser",
+        "summary": "Creating a User",
+        "description": "Adds an OrgID user to KooDrive, optionally in a given department and with a given role.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22, cut off inside the\nrole's description), with a Portuguese snapshot (2024-12-24). The header table lists\nAuthorization, X-User-Id, X-Date, Host, X-Traceid and language in that order (the Chinese `.md`\ntwin leaves out Host; the HTML copies have it). The older copy (2024-07-30) takes `userId` only,\nlists three headers and answers `code` (String) and `msg` only. Since 2024-12-24 the answer also\nhas `data` (a `DeptData`), whose ID the page describes as a department ID. The role values come\nfrom the Chinese copy; the role is typed String here, while UpdateUser types it Integer.\n\nThe documented request, unchanged since the 2024 copies, sends only `userId`, although the\ncurrent table marks `modifyUserInfoReq` mandatory. The table is followed, so that example does\nnot validate and is kept as a code sample only. The example response has no `data`.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.modifyUserInfoReq",
+            "documented": "mandatory in the table; absent from the example request (which predates the field)",
+            "spec": "required",
+            "why": "request fields follow the newest copy's Mandatory column"
+          },
+          {
+            "at": "requestBody.modifyUserInfoReq.role",
+            "documented": "String with values 0, 1, 2, 3, 5 (Chinese 2025-12-12), \"Role.\" only (Portuguese 2024-12-24)",
+            "spec": "string, one of \"0\", \"1\", \"2\", \"3\", \"5\"",
+            "why": "the newest main-edition copy lists the values"
+          },
+          {
+            "at": "responses.200.data",
+            "documented": "absent (2024-07-30), DeptData object (2024-12-24 onward)",
+            "spec": "data (DeptData), optional",
+            "why": "the newer copies document it; the example answers without it"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (later copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Creating a User (CreateUser)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateUser.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (without the mandatory modifyUserInfoReq)",
+            "source": "POST /koodrive/ose/v1/users\nAuthorization:Bearer+10f88**********4791e9ff\n\n{\"userId\": \"1008600000029937613\"}\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "userId",
+                  "modifyUserInfoReq"
+                ],
+                "properties": {
+                  "userId": {
+                    "type": "string",
+                    "description": "The user's ID in OrgID (a 19-digit number, as a string)."
+                  },
+                  "modifyUserInfoReq": {
+                    "$ref": "#/components/schemas/ModifyUserInfoReq"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The user was created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/DeptData"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (all copies)",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/users/count": {
+      "get": {
+        "operationId": "CountUser",
+        "summary": "Counting Members in an Organization or Department",
+        "description": "How many members a department has, or the whole organization when no department is given.\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown). The older copy (2024-07-30) lists only the Authorization, X-Traceid and language\nheaders and types `code` as String. The documented request sends `deptId` empty to count the\nwhole organization.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (current copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Counting Members in an Organization or Department (CountUser)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CountUser.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/users/count?deptId=\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "deptId",
+            "in": "query",
+            "required": false,
+            "description": "The department to count; without it (or empty), the whole organization.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The number of members.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "total": {
+                          "type": "integer",
+                          "description": "How many members there are."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (current copies)",
+                    "value": {
+                      "total": 218,
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/users/{userId}": {
+      "get": {
+        "operationId": "GetUser",
+        "summary": "Querying User Information",
+        "description": "One user's details: name, department, masked mobile number, role and status.\n\nSource: main edition, Chinese copy (2025-12-12, whose example matches the guide mirror of\n2025-02-12 and the 2024-10-24 snapshot) and English copy (2025-10-22, cut off after `msg`). The\n2024 copies name the path parameter `user_id` and list only the Authorization, X-Traceid and\nlanguage headers; the English one of 2024-07-30 types `code` as String. The newest copies'\n`userId` is followed. The carrier edition's copy of this page (2026-02) is not followed.\nThe example response has a trailing comma after `status`, removed below, and an `orgId` that no\ntable documents, left out. English copies show the name `Sam` where the Chinese one, used here,\nshows a Chinese name. The role and status values are listed on UpdateUser, not on this page.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/users/{user_id} (2024 copies), /koodrive/ose/v1/users/{userId} (2025 copies)",
+            "spec": "/koodrive/ose/v1/users/{userId}",
+            "why": "the newest main-edition copies name it userId; the name is not sent on the wire"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (English 2024-07-30), Integer (2025 copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; examples show a number"
+          },
+          {
+            "at": "responses.200.data.orgId",
+            "documented": "shown by the example, in no table",
+            "spec": "left out of the schema and of the example",
+            "why": "only fields a table documents are transcribed"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Querying User Information (GetUser)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUser.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/users/1316083732377070977\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "userId",
+            "in": "path",
+            "required": true,
+            "description": "The user's ID (a 19-digit number, as a string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1316083732377070977"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The user.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/ManagedUserInfo"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12), trailing comma removed, orgId left out",
+                    "value": {
+                      "data": {
+                        "id": "1316083732377070977",
+                        "userId": "1008600000293202821",
+                        "deptId": "1243693141656107521",
+                        "deptName": "newDept",
+                        "mobile": "0086181****8439",
+                        "name": "小二的测试账号",
+                        "role": 1,
+                        "status": 0
+                      },
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateUser",
+        "summary": "Modifying a User",
+        "description": "Moves a user to another department, changes their role, or enables or disables their account.\nEvery field is optional; the documented request sends no body.\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown; the Chinese excerpt cuts the value lists) and a Turkish snapshot (2025-03-07) with\nthe complete value lists. The header table lists Authorization, X-User-Id, X-Date, Host,\nX-Traceid and language in that order. The Turkish snapshot names the path parameter `user_id`;\nthe current copies `userId`. `deptId` is typed Long: a 19-digit department ID, sent as an exact\nJSON integer (pass a bigint beyond 2^53). The carrier edition's page of this name (freezing and\nunfreezing, with a status of 7) is not followed.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/users/{user_id} (Turkish 2025-03-07), /koodrive/ose/v1/users/{userId} (current copies)",
+            "spec": "/koodrive/ose/v1/users/{userId}",
+            "why": "the current main-edition copies name it userId; the name is not sent on the wire"
+          },
+          {
+            "at": "requestBody.deptId",
+            "documented": "Long",
+            "spec": "int64 integer",
+            "why": "a 19-digit ID typed Long stays a 64-bit integer, never a double"
+          },
+          {
+            "at": "requestBody.role",
+            "documented": "Integer with values 0, 1, 2, 5 (CreateUser's String role also lists 3)",
+            "spec": "integer, one of 0, 1, 2, 5",
+            "why": "this page's own type and values are followed"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Modifying a User (UpdateUser)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateUser.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "PUT /koodrive/ose/v1/users/1289290865663084545\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "userId",
+            "in": "path",
+            "required": true,
+            "description": "The user's ID (a 19-digit number, as a string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1289290865663084545"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "deptId": {
+                    "type": "integer",
+                    "format": "int64",
+                    "description": "The KooDrive ID of the user's new department."
+                  },
+                  "role": {
+                    "type": "integer",
+                    "description": "The user's role: 0 department administrator, 1 ordinary user, 2 system administrator,\n5 member with management rights.\n",
+                    "enum": [
+                      0,
+                      1,
+                      2,
+                      5
+                    ]
+                  },
+                  "status": {
+                    "type": "integer",
+                    "description": "The account: 0 enabled (the user can sign in), 1 disabled (the user cannot).",
+                    "enum": [
+                      0,
+                      1
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The user was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "DeleteUser",
+        "summary": "Deleting a User",
+        "description": "Deletes a user together with the user's resources.\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown). The older Japanese copy (2024-07-30) names the path parameter `user_id`, lists\nonly the Authorization, X-Traceid and language headers and types `code` as String. The carrier\nedition's copy adds an `x-hw-agentName` header of its own, which is not part of the main\nedition and is left out.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/users/{user_id} (2024-07-30), /koodrive/ose/v1/users/{userId} (current copies)",
+            "spec": "/koodrive/ose/v1/users/{userId}",
+            "why": "the current main-edition copies name it userId; the name is not sent on the wire"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (current copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Deleting a User (DeleteUser)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteUser.html"
+        },
+        "parameters": [
+          {
+            "name": "userId",
+            "in": "path",
+            "required": true,
+            "description": "The user's ID (a 19-digit number, as a string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1244780780316557312"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The user was deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/users/mobile/{userId}": {
+      "get": {
+        "operationId": "GetUserMobile",
+        "summary": "Querying the Mobile Number of a User",
+        "description": "A user's mobile number, at the top level of the answer (no `data` wrapper).\n\nSource: main edition, Chinese and English copies in the current layout and an undated Spanish\nsnapshot, all with the six common headers; no copy shows an \"Updated on\" date, and the copies\ndo not disagree.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Querying the Mobile Number of a User (GetUserMobile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserMobile.html"
+        },
+        "parameters": [
+          {
+            "name": "userId",
+            "in": "path",
+            "required": true,
+            "description": "The user's ID (a 19-digit number, as a string).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1244780780316557312"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The user's mobile number.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "mobile": {
+                          "type": "string",
+                          "description": "The user's mobile number."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "mobile": "178********",
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/users/batchimport/preverify": {
+      "post": {
+        "operationId": "batchImportUserPreVerify",
+        "summary": "Pre-verification API",
+        "description": "Checks a batch of users before they are imported into a department: whether each can be\nimported, and why not. It changes nothing, so this read sent as POST is marked idempotent.\n\nSource: main edition, Chinese copy (2025-12-12) with the English copy in the current layout; the\npage's only description is its title. Every copy lists just the Authorization, language and\nX-Traceid headers (no X-User-Id, X-Date or Host). `curDeptId` is typed Integer while its example\nis a 19-digit number, beyond 32 bits and beyond 2^53: it is read as a 64-bit integer, sent as an\nexact JSON number (pass a bigint beyond 2^53).\n\nNeither example is JSON. The request misses a comma after `curDeptId`\n(`{ \"curDeptId\": 1575416580416769793 \"users\": [ { \"targetDeptName\": \"Dept\", \"personalCapacity\": 10, \"isAllocateCapacity\": true } ] }`);\nit is kept as a code sample only, because its 19-digit `curDeptId` cannot be held exactly by a\nnumber in the spec's examples. The response puts a key inside an array\n(`{ \"code\": 0, \"msg\": \"成功\", \"data\": [ \"isSuccess\": 0 ] }`); it is repaired below to an array of\none object. An older snapshot showed no examples at all.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.curDeptId",
+            "documented": "Integer, with a 19-digit example",
+            "spec": "int64 integer",
+            "why": "a 19-digit ID exceeds a 32-bit Integer and must not go through a double"
+          },
+          {
+            "at": "method",
+            "documented": "POST",
+            "spec": "POST, marked x-koodrive-idempotent",
+            "why": "a check that changes nothing is safe to repeat"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Pre-verification API (batchImportUserPreVerify)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchImportUserPreVerify.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (a comma added after curDeptId)",
+            "source": "POST /koodrive/ose/v1/users/batchimport/preverify\n\n{ \"curDeptId\": 1575416580416769793, \"users\": [ { \"targetDeptName\": \"Dept\", \"personalCapacity\": 10, \"isAllocateCapacity\": true } ] }\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "curDeptId",
+                  "users"
+                ],
+                "properties": {
+                  "curDeptId": {
+                    "type": "integer",
+                    "format": "int64",
+                    "description": "The department the operator chose for the import."
+                  },
+                  "users": {
+                    "type": "array",
+                    "description": "The users to import.",
+                    "items": {
+                      "$ref": "#/components/schemas/ImportUserInfo"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "One verdict per user.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "description": "The verdicts, one per user.",
+                          "items": {
+                            "$ref": "#/components/schemas/ImportUserVerifyResult"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12), repaired as the description says",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功",
+                      "data": [
+                        {
+                          "isSuccess": 0
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/user/expand/{orgId}": {
+      "post": {
+        "operationId": "ExpandUserNum",
+        "summary": "Change the maximum number of OrgID users",
+        "description": "Changes how many users an OrgID organization may have. No request body and no new limit are\ndocumented: the call names only the organization.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy in the current layout and\nan undated Thai snapshot. Every copy lists just the Authorization, X-Traceid and language headers\nand uses the singular `/user/` in the path. The path parameter is described as \"the userid of the\norgId\" (Chinese) and \"User ID in OrgID\" (English). The documented request leaves `{orgId}`\nunfilled. Not repeatable safely: the reference does not say what a second call does.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "User Management"
+        ],
+        "externalDocs": {
+          "description": "Change the maximum number of OrgID users (ExpandUserNum)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/ExpandUserNum.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its path parameter left unfilled)",
+            "source": "POST /koodrive/ose/v1/user/expand/{orgId}\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "orgId",
+            "in": "path",
+            "required": true,
+            "description": "The OrgID organization, given by the page as the user ID in OrgID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The limit was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/usergroups": {
+      "get": {
+        "operationId": "GetUserGroupList",
+        "summary": "Listing User Groups",
+        "description": "The groups the caller has joined, page by page with a cursor: each answer's `nextCursor` asks\nfor the next page and is absent on the last one. A page may hold fewer rows than asked, even\nnone, before the end; `total` counts all groups.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22), with the guide\nmirror (2025-02-12). The older copies (2024-07-30) list only the Authorization, X-Traceid and\nlanguage headers, give no values for `sourceType` and type `code` as String. The table marks\n`pageSize`, `pageCursor` and `sourceType` mandatory while the documented request sends no query\nat all; the table is followed. What cursor the first page takes is not documented. The example\nresponse is cut off inside its first group and is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.query.pageCursor",
+            "documented": "mandatory in the table; absent from the example request",
+            "spec": "required",
+            "why": "request fields follow the newest copy's Mandatory column"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (2025 copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "userGroupList"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Listing User Groups (GetUserGroupList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserGroupList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (without the mandatory query parameters)",
+            "source": "GET /koodrive/ose/v1/usergroups\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": true,
+            "description": "How many groups a page may hold, at most 100 (also the default).",
+            "schema": {
+              "type": "integer",
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          {
+            "name": "pageCursor",
+            "in": "query",
+            "required": true,
+            "description": "The previous answer's `nextCursor`, to get the next page.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "groupName",
+            "in": "query",
+            "required": false,
+            "description": "Keeps the groups with this name.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "sourceType",
+            "in": "query",
+            "required": true,
+            "description": "The kind of group to list: 0 group, 1 user group.",
+            "schema": {
+              "$ref": "#/components/schemas/UserGroupSourceType"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of groups, the cursor of the next one and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        },
+                        "userGroupList": {
+                          "type": "array",
+                          "description": "The groups of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/UserGroupInfo"
+                          }
+                        },
+                        "total": {
+                          "type": "integer",
+                          "description": "How many groups there are in all."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateUserGroup",
+        "summary": "Creating a User Group",
+        "description": "Creates a group or user group with the caller in it and answers its ID, at the top level of the\nanswer.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy in the current layout. The\nolder copies (2024-07-30) list only the Authorization, X-Traceid and language headers, limit the\nname to 1 to 30 characters, and answer `failedList` instead of `id`, with `code` typed String;\nthe newest copy is followed. The name may not contain `< > | : \" * ? / \\` or emoji, and may not be\n`.`, `..` or blank; the pattern below checks all but the emoji. The values of `sourceType` are\nthose GetUserGroup lists.\n\nThe documented request, in every copy, sends `{\"capacity\": 1, \"type\": 0}`, which matches nothing\nin the table (`groupName`, `sourceType`): it is kept as a code sample only.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody",
+            "documented": "table: groupName and sourceType; example: capacity and type",
+            "spec": "groupName and sourceType",
+            "why": "the table is the reference's definition; the example matches none of its fields"
+          },
+          {
+            "at": "requestBody.groupName",
+            "documented": "1 to 30 characters (2024-07-30 only); no length in 2025 copies",
+            "spec": "no length limit, the 2025 character rules as a pattern",
+            "why": "the newest main-edition copy is followed"
+          },
+          {
+            "at": "responses.200.id",
+            "documented": "`failedList` (2024-07-30), `id` (2025 copies and every example)",
+            "spec": "id",
+            "why": "the newest main-edition copy and the examples agree"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Creating a User Group (CreateUserGroup)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateUserGroup.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its body does not match the table)",
+            "source": "POST /koodrive/ose/v1/usergroups\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n\n{\"capacity\": 1, \"type\": 0}\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "groupName",
+                  "sourceType"
+                ],
+                "properties": {
+                  "groupName": {
+                    "type": "string",
+                    "description": "The group's name: none of `< > | : \" * ? / \\` nor emoji, and not `.`, `..` or blank.\n",
+                    "pattern": "^(?!\\.{1,2}$)(?=.*\\S)[^<>|:\"*?/\\\\]+$"
+                  },
+                  "sourceType": {
+                    "$ref": "#/components/schemas/UserGroupSourceType"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The group was created; `id` is its ID.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "description": "The new group's ID."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功",
+                      "id": "xxx"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/usergroups/{groupId}": {
+      "get": {
+        "operationId": "GetUserGroup",
+        "summary": "Querying Group Details",
+        "description": "One group's details: name, owner, kind, picture and times.\n\nSource: main edition, Chinese copy (2025-12-12) and an English copy (id-id, 2025-10-22), both in\nGroup Management; the older tables of contents (seven operations) do not list this page. Its\ntable types `code` as String where its sibling pages say Integer. The documented request sends\nno `sourceType` although the table marks it mandatory; the table is followed. The example\nresponse is not JSON (single quotes, a repeated `ownerId`, `sourceTye` misspelt, a missing comma)\nand is cut off, so it is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String (this page), Integer (the other Group Management pages)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.query.sourceType",
+            "documented": "mandatory in the table; absent from the example request",
+            "spec": "required",
+            "why": "request fields follow the newest copy's Mandatory column"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Querying Group Details (GetUserGroup)",
+          "url": "https://support.huaweicloud.com/intl/id-id/api-koodrive/GetUserGroup.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (without the mandatory sourceType)",
+            "source": "GET /koodrive/ose/v1/usergroups/1\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The group's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1407237551361847809"
+          },
+          {
+            "name": "sourceType",
+            "in": "query",
+            "required": true,
+            "description": "The kind of group: 0 group, 1 user group.",
+            "schema": {
+              "$ref": "#/components/schemas/UserGroupSourceType"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The group.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "userGroup": {
+                          "$ref": "#/components/schemas/UserGroup"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateUserGroup",
+        "summary": "Modifying Group Information",
+        "description": "Changes a group: its name and picture, whether it is pinned, and a member's role in it.\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown). The older Portuguese copy (2024-07-30) names the path parameter `group_id`, lists\nonly the Authorization, X-Traceid and language headers, gives no values for `role` and types\n`code` as String. Every copy's example request writes the path in the singular,\n`PUT /koodrive/ose/v1/usergroup/1289173650183882753`, while the URI section says `usergroups`;\nthe URI section is followed.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "URI /koodrive/ose/v1/usergroups/{groupId} (2024: {group_id}); example /koodrive/ose/v1/usergroup/1289173650183882753",
+            "spec": "/koodrive/ose/v1/usergroups/{groupId}",
+            "why": "the URI section of the newest copies; every sibling page and URI says usergroups"
+          },
+          {
+            "at": "requestBody.role",
+            "documented": "String without values (2024-07-30), String with 0, 1, 2 (current copies)",
+            "spec": "string, one of \"0\", \"1\", \"2\"",
+            "why": "the current main-edition copies list the values"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (current copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Modifying Group Information (UpdateUserGroup)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateUserGroup.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its path in the singular)",
+            "source": "PUT /koodrive/ose/v1/usergroup/1289173650183882753\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n\n{\"groupName\": \"123\", \"sourceType\": 0}\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The group's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1289173650183882753"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "groupName",
+                  "sourceType"
+                ],
+                "properties": {
+                  "groupName": {
+                    "type": "string",
+                    "description": "The group's name."
+                  },
+                  "userId": {
+                    "type": "string",
+                    "description": "The member whose role changes."
+                  },
+                  "role": {
+                    "type": "string",
+                    "description": "The member's role: \"0\" owner, \"1\" administrator, \"2\" ordinary member.",
+                    "enum": [
+                      "0",
+                      "1",
+                      "2"
+                    ]
+                  },
+                  "iconUrl": {
+                    "type": "string",
+                    "description": "A link to the group's picture."
+                  },
+                  "top": {
+                    "type": "string",
+                    "description": "\"1\" pins the group to the top, \"0\" keeps the normal order.",
+                    "enum": [
+                      "1",
+                      "0"
+                    ]
+                  },
+                  "sourceType": {
+                    "$ref": "#/components/schemas/UserGroupSourceType"
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (all copies)",
+                  "value": {
+                    "groupName": "123",
+                    "sourceType": 0
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The group was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "DeleteUserGroup",
+        "summary": "Deleting a Group",
+        "description": "Dismisses a group.\n\nSource: main edition, Chinese copy (2025-12-12; an intl/zh-cn copy of 2025-10-21 agrees), with\nthe English copy in the current layout and a Turkish snapshot (2025-08-28). Every copy's example\nrequest writes the path in the singular,\n`DELETE /koodrive/ose/v1/usergroup/1289173650183882753`, while the URI section says\n`usergroups`; the URI section is followed. Older copies of the group's pages name the path\nparameter `group_id`; the current ones `groupId`.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "URI /koodrive/ose/v1/usergroups/{groupId}; example /koodrive/ose/v1/usergroup/1289173650183882753",
+            "spec": "/koodrive/ose/v1/usergroups/{groupId}",
+            "why": "the URI section of the newest copy; every sibling page and URI says usergroups"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Deleting a Group (DeleteUserGroup)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteUserGroup.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its path in the singular)",
+            "source": "DELETE /koodrive/ose/v1/usergroup/1289173650183882753\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The group's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1289173650183882753"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The group was dismissed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/usergroups/{groupId}/members": {
+      "get": {
+        "operationId": "GetUserGroupMemberList",
+        "summary": "Listing Members in a User Group",
+        "description": "The members of a group, page by page with `offset` and `limit`, optionally filtered by a\nkeyword; `total` counts all members.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy in the current layout. The\nolder copy (2024-07-30) and the carrier edition's copy name the path parameter `group_id` and\nlist only the Authorization, X-Traceid and language headers; the older copy also lacks the\nmembers' `role` and `top` and types `code` as String. The documented request sends neither\n`offset` nor `limit`, which the table marks mandatory; the table is followed. The keyword is\nmatched against names and, as the page spells it, \"ownerNamer\". Every copy's example response\n(complete on the guide mirror of 2025-03-14) shows a space object in `data`, not the member list\nthe table describes; no example matching the table exists, so none is reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/usergroups/{group_id} (2024-07-30, carrier), /koodrive/ose/v1/usergroups/{groupId} (2025 copies)",
+            "spec": "/koodrive/ose/v1/usergroups/{groupId}",
+            "why": "the newest main-edition copy; the name is not sent on the wire"
+          },
+          {
+            "at": "responses.200.userGroupMemberInfos",
+            "documented": "table: total and userGroupMemberInfos; example: a space object in data",
+            "spec": "total and userGroupMemberInfos, no example",
+            "why": "the table is the reference's definition; the example belongs to another operation"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (2025 copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Listing Members in a User Group (GetUserGroupMemberList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserGroupMemberList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (without the mandatory offset and limit)",
+            "source": "GET /koodrive/ose/v1/usergroups/369528171409614001/members\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The group's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "369528171409614001"
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "How many members to skip, from 0.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many members to return, 1 to 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          },
+          {
+            "name": "keyWord",
+            "in": "query",
+            "required": false,
+            "description": "Keeps the members whose name matches.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of members and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "total": {
+                          "type": "integer",
+                          "description": "How many members the group has."
+                        },
+                        "userGroupMemberInfos": {
+                          "type": "array",
+                          "description": "The members of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/MemberInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/usergroups/{groupId}/members/batchAdd": {
+      "post": {
+        "operationId": "BatchAddGroupMembers",
+        "summary": "Adding Members to a User Group",
+        "description": "Adds users to a group, each with a permission template or custom permissions.\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown; the Chinese copy is cut off inside the permission flags) and an Arabic-region\nsnapshot (2025-03-07) of the same `amendModRoles` version, which names the path parameter\n`group_id`. The permission flags are read as the reference's shared Capabilities object, whose\nfirst seven flags this page shows. `userId` and `template` are typed Long (19-digit values need\na bigint to stay exact). `template` is marked mandatory, but the same row says it is optional\nwhen members are added to or removed from a user group, so it is optional here.\n\nThe current response table is not shown by any copy; the older copy (2024-07-30), which took\n`userIds` instead of `amendModRoles` and listed three headers, documents `status` and\n`failedList` beside `code` (String) and `msg`, as the sibling batchDeleteGroupMembers still does:\nthose are used. The example response also returns an `id` that no table lists, left out below.\nThe only example request is of the older `userIds` form and is not reproduced.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/usergroups/{group_id} (2024-07-30, 2025-03-07), /koodrive/ose/v1/usergroups/{groupId} (current copies)",
+            "spec": "/koodrive/ose/v1/usergroups/{groupId}",
+            "why": "the current main-edition copies; the name is not sent on the wire"
+          },
+          {
+            "at": "requestBody.amendModRoles",
+            "documented": "`userIds` array of strings (2024-07-30), `amendModRoles` (2025-03-07 onward)",
+            "spec": "amendModRoles",
+            "why": "the newer main-edition copies"
+          },
+          {
+            "at": "requestBody.amendModRoles.template",
+            "documented": "mandatory in the table; optional for user groups in the row's text",
+            "spec": "optional",
+            "why": "the text speaks of this very operation"
+          },
+          {
+            "at": "responses.200.status",
+            "documented": "current table not shown; status and failedList in the 2024-07-30 table",
+            "spec": "status and failedList, optional",
+            "why": "the only response table of this page, matching batchDeleteGroupMembers' current one"
+          },
+          {
+            "at": "responses.200.id",
+            "documented": "shown by the example, in no table",
+            "spec": "left out of the schema and of the example",
+            "why": "only fields a table documents are transcribed"
+          }
+        ],
+        "x-koodrive-reference-names": {
+          "GroupMemberAmendModRole": "AmendModRole"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Adding Members to a User Group (BatchAddGroupMembers)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/BatchAddGroupMembers.html"
+        },
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The group's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "369528171409614001"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "amendModRoles"
+                ],
+                "properties": {
+                  "amendModRoles": {
+                    "type": "array",
+                    "description": "The users to add, with their permissions.",
+                    "items": {
+                      "$ref": "#/components/schemas/GroupMemberAmendModRole"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The users were added, wholly or in part.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "type": "integer",
+                          "description": "0 all were added, 1 some were, 2 none was."
+                        },
+                        "failedList": {
+                          "type": "array",
+                          "description": "The users that could not be added.",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy), its undocumented id left out",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/usergroups/{groupId}/members/batchDelete": {
+      "post": {
+        "operationId": "batchDeleteGroupMembers",
+        "summary": "Deleting Members from a User Group",
+        "description": "Removes users from a group and says whether all, some or none were removed.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy in the current layout\n(which marks `amendModRoles` mandatory); an older snapshot names the path parameter `group_id`.\nWhether each entry's `userId` is mandatory is not shown by any copy, so it is left optional; it\nis typed Long (19-digit values need a bigint to stay exact). The Chinese copy calls the entries\nof `failedList` file IDs, a slip for the users that failed.\n\nThe documented request sends `{\"userIds\": [...]}` instead of the table's `amendModRoles`, and is\nkept as a code sample only. The example response returns an `id` that no table lists and none\nof `status` and `failedList`; the `id` is left out below.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/usergroups/{group_id} (older snapshot), /koodrive/ose/v1/usergroups/{groupId} (2025-12-12)",
+            "spec": "/koodrive/ose/v1/usergroups/{groupId}",
+            "why": "the newest main-edition copy; the name is not sent on the wire"
+          },
+          {
+            "at": "requestBody.amendModRoles",
+            "documented": "table: amendModRoles of AmendModRoleDelete; example: userIds",
+            "spec": "amendModRoles",
+            "why": "the table is the reference's definition; the example keeps the older form"
+          },
+          {
+            "at": "responses.200.id",
+            "documented": "shown by the example, in no table",
+            "spec": "left out of the schema and of the example",
+            "why": "only fields a table documents are transcribed"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Group Management"
+        ],
+        "externalDocs": {
+          "description": "Deleting Members from a User Group (batchDeleteGroupMembers)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchDeleteGroupMembers.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its body does not match the table)",
+            "source": "POST /koodrive/ose/v1/usergroups/369528171409614001/members/batchDelete\nAuthorization:Bearer+c69b0f40334782d560bb154032cf22ef43d671843c4ffbad\n\n{\"userIds\": [\"3432423464657862424\",\"132543141414141414\"]}\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The group's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "369528171409614001"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "amendModRoles"
+                ],
+                "properties": {
+                  "amendModRoles": {
+                    "type": "array",
+                    "description": "The users to remove.",
+                    "items": {
+                      "$ref": "#/components/schemas/AmendModRoleDelete"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The users were removed, wholly or in part.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "status": {
+                          "type": "integer",
+                          "description": "0 all were removed, 1 some were, 2 none was."
+                        },
+                        "failedList": {
+                          "type": "array",
+                          "description": "The users that could not be removed.",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12), its undocumented id left out",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/service": {
+      "get": {
+        "operationId": "GetService",
+        "summary": "Obtaining the Subscription Status",
+        "description": "The organization's subscription as the management console holds it: whether the service is\nusable or frozen, quotas, default space sizes, the organization's identity and feature switches.\n\nSource: main edition, Chinese copy (2025-12-12); the English copy in the current layout is cut\noff at `userCount`. The header table lists Authorization, language, X-User-Id, X-Date and Host,\nwith no X-Traceid row. The older copies (2024-07-30, Portuguese 2025-03-07, and the guide mirror)\nlist only Authorization and language, type `code`, `departmentSpaceSize`, `aiAvailable` and\n`wpsAvailable` as String and end at `productType`; the newest copy's Integer and Boolean types\nand its four further switches are followed. The example response is cut off after `{\"data\":` and\nis not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.data.departmentSpaceSize",
+            "documented": "String (2024 copies, guide mirror), Integer (2025-12-12)",
+            "spec": "integer",
+            "why": "the newest main-edition copy"
+          },
+          {
+            "at": "responses.200.data.aiAvailable",
+            "documented": "String (2024 copies, guide mirror), Boolean (2025-12-12)",
+            "spec": "boolean",
+            "why": "the newest main-edition copy"
+          },
+          {
+            "at": "responses.200.data.wpsAvailable",
+            "documented": "String (2024 copies, guide mirror), Boolean (2025-12-12)",
+            "spec": "boolean",
+            "why": "the newest main-edition copy"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024 copies, guide mirror), Integer (2025-12-12)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Service Subscription"
+        ],
+        "externalDocs": {
+          "description": "Obtaining the Subscription Status (GetService)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetService.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The subscription's status.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/ServiceStatus"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/service/quotaUsed": {
+      "get": {
+        "operationId": "GetQuotaUsed",
+        "summary": "Querying Service Usage",
+        "description": "How much of the subscription is in use: capacity and space by type (department, individual,\ngroup, reserved), users created against the maximum, and the package-download expiry.\n\nSource: main edition, Chinese copies in the current layout (their \"Updated on\" date is not\nshown; the intl/zh-cn copy has the complete table), the guide mirror (2025-02-12) and a Turkish\nsnapshot (2025-03-07). The current header table marks Authorization optional and lists X-Traceid,\nX-User-Id, X-Date and Host, with no language row; the older copy (2024-07-30) lists only\nX-Traceid, with no Authorization at all, and shows \"None\" as the request's headers. So a call\nwithout Authorization is allowed here, after the token and the app signature. The older copy\nalso types every field, `code` included, as String; the current Integer types (String for\n`productType`) are followed, as the example's numbers show. The example comes from the guide\nmirror, identical to the older English copy as far as that goes.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.header.Authorization",
+            "documented": "optional (current copies), absent (2024-07-30)",
+            "spec": "security: token, app signature, or none",
+            "why": "no copy makes it mandatory; credentials held are still sent"
+          },
+          {
+            "at": "responses.200.data",
+            "documented": "every field String (2024-07-30), Integer except productType (current copies)",
+            "spec": "integer, productType string",
+            "why": "the current main-edition copies and the example"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30), Integer (current copies)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          },
+          {}
+        ],
+        "tags": [
+          "Service Subscription"
+        ],
+        "externalDocs": {
+          "description": "Querying Service Usage (GetQuotaUsed)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetQuotaUsed.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The subscription's usage.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/ServiceUsage"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (guide mirror)",
+                    "value": {
+                      "data": {
+                        "spaceUsed": 7753298,
+                        "spaceCapacity": 10240,
+                        "deptSpaceQuota": 6144,
+                        "personalSpaceQuota": 2048,
+                        "groupSpaceQuota": 2048,
+                        "reservedSpaceQuota": 0,
+                        "spaceQuotaUsed": 327,
+                        "deptSpaceUsed": 1975057,
+                        "deptSpaceQuotaUsed": 42,
+                        "personalSpaceUsed": 3933426,
+                        "personalSpaceQuotaUsed": 35,
+                        "groupSpaceUsed": 1844815,
+                        "groupSpaceQuotaUsed": 250,
+                        "userCount": 20,
+                        "userMaxCount": 100,
+                        "packageDownloadExpires": 7,
+                        "productType": "1"
+                      },
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/org/package": {
+      "post": {
+        "operationId": "SetPackageDownloadExpires",
+        "summary": "Setting the Expiration Time of a Compressed Package",
+        "description": "Sets how long the temporary archives made by package downloads are kept before they are\ncleaned up: from 1 to 30, 7 by default. The reference does not state the unit.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy in the current layout.\nThe header table lists X-Traceid, language, Authorization, X-User-Id, X-Date and Host in that\norder, writes the `language` examples with underscores (`zh_cn`, `en_us`) and states no default;\nthe shared `language` header, hyphenated, is used. The documented request shows no\nAuthorization line.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.header.language",
+            "documented": "zh_cn / en_us, no default",
+            "spec": "the shared language header (en-US form, default en-US)",
+            "why": "most pages and the calling guide use the hyphenated form"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Enterprise Settings"
+        ],
+        "externalDocs": {
+          "description": "Setting the Expiration Time of a Compressed Package (SetPackageDownloadExpires)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/SetPackageDownloadExpires.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "packageDownloadExpires"
+                ],
+                "properties": {
+                  "tenantId": {
+                    "type": "string",
+                    "description": "The tenant whose setting changes."
+                  },
+                  "packageDownloadExpires": {
+                    "type": "integer",
+                    "description": "How long the archives are kept, 1 to 30 (the unit is not stated).",
+                    "minimum": 1,
+                    "maximum": 30,
+                    "default": 7
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (Chinese copy, 2025-12-12)",
+                  "value": {
+                    "packageDownloadExpires": 6
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The setting was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/session/auth": {
+      "get": {
+        "operationId": "authSession",
+        "summary": "Checking Whether a User Session Is Invalid Based on Token Information",
+        "description": "Checks that the caller's access token still belongs to a live session and, when it does,\nreturns the signed-in user and their organization.\n\nSource: main edition, Chinese copy (2025-12-12, followed) and English copy (undated, 2025-10\nlayout); older snapshots (tr-tr 2025-03-07 and 2024-07-30, es-us) and the guide mirrors of\n2025-03. The page asks for a user token only; the Authentication page excludes this group from\napp signatures. The 2024-07-30 copies typed `code` as String, `role` as Integer, `userName` as\nLong and `userCount` as String, and had no `userId`; the newest types are followed, and\n`userCount` accepts both forms. The example response is not valid JSON (`deptId` is written\nunquoted, with no comma after it): it is repaired by adding the comma and quoting `deptId`, a\nString in the table and a 19-digit ID that a JSON number could not hold. The English copy's\nvalues are used (the Chinese one names the user 租户管理员 and the organization\nKooDrive-不要删).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.data.deptId",
+            "documented": "String in the table; the example writes 1395496464656556464 unquoted and without a following comma",
+            "spec": "string; the example is repaired to \"1395496464656556464\"",
+            "why": "the table's type, and a 19-digit ID loses digits as a JSON number"
+          },
+          {
+            "at": "responses.200.data.userCount",
+            "documented": "Integer (2025-12-12); String (2024-07-30)",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "copies disagree on the type of a count"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          }
+        ],
+        "tags": [
+          "Session Management"
+        ],
+        "externalDocs": {
+          "description": "Checking Whether a User Session Is Invalid Based on Token Information (authSession)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/authSession.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/session/auth\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The session is live; the user and organization it belongs to.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/OrgUserInfo"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (English copy; repaired, see the description)",
+                    "value": {
+                      "data": {
+                        "role": "2",
+                        "userName": "Tenant Administrator",
+                        "innerUserId": "369528171409614001",
+                        "userId": "1008600000016806899",
+                        "tenantId": "40086000004871666",
+                        "orgId": "9190086000001210958",
+                        "orgName": "KooDrive",
+                        "deptId": "1395496464656556464",
+                        "userCount": 7000
+                      },
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/session/authCodeURL": {
+      "get": {
+        "operationId": "getAuthCodeURL",
+        "summary": "Obtaining the URL of an OrgID Authorization Code for KooDrive",
+        "description": "The first step of signing in: returns the OrgID OAuth 2.0 sign-in address to send the user's\nbrowser to, for the given front-end domain. OrgID then hands an authorization code back to\nthe front end, which createSession exchanges for an access token. Called before sign-in, so it\ntakes no Authorization header.\n\nSource: main edition, Chinese copy (2025-12-12, followed; its .md twin masks the host) and\nEnglish copy (undated, 2025-10 layout); the Japanese snapshot of 2024-07-30 typed `code` as\nString and showed no request example. The page's header table has no Authorization row. The\npayload is at the top level of the response, beside `code` and `msg`.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "security": [],
+        "tags": [
+          "Session Management"
+        ],
+        "externalDocs": {
+          "description": "Obtaining the URL of an OrgID Authorization Code for KooDrive (getAuthCodeURL)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getAuthCodeURL.html"
+        },
+        "parameters": [
+          {
+            "name": "domain",
+            "in": "query",
+            "required": true,
+            "description": "The domain name of the front end that signs the user in.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "cn.myhuaweicloud-koodrive.com"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The OrgID sign-in address and OrgID's host.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "uri": {
+                          "type": "string",
+                          "description": "The OrgID sign-in (OAuth 2.0 authorize) address to open."
+                        },
+                        "orgIdHost": {
+                          "type": "string",
+                          "description": "OrgID's host."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "uri": "https://orgid-beta.ulanqab.huawei.com/oauth2/authorize?response_type=code&client_id=be93d606a69a214642bf324e147af3366aef98f2cb1eb0b51bf8a27647d135b0&scope=phone+profile+email&redirect_uri=https://kdconsole-sec.hwcloudtest.cn/cloudfile/index.html",
+                      "orgIdHost": "https://orgid-beta.ulanqab.huawei.com",
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/session": {
+      "post": {
+        "operationId": "createSession",
+        "summary": "Initializing and Creating a Session",
+        "description": "The second step of signing in: exchanges the OrgID authorization code that reached the front\nend for a session, and returns its access token, its session ID and the user. Called before\nsign-in, so it takes no Authorization header.\n\nThe access token comes back with its scheme already in front of it (`Bearer 6ebb…`): send it\nas it is. It lives 20 minutes after the last call made with it; no refresh token or expiry is\nreturned, and refreshSession renews it with the `sessionId`.\n\nSource: main edition, Chinese copy (2025-12-12, followed), English copy (2025-10-22) and\nIndonesian snapshot (2025-03-07). The 2024-07-30 copies documented a flat response\n(`accessToken`, `userId`, `userName` beside a String `code`), with an example that is not\nJSON; the current `data` object is followed. The URI section writes the path with a trailing\nslash (`/koodrive/ose/v1/session/`), the example request without one; the example's form is\nused. The example request also sends `domain`, which no\ntable documents: it is left out of the example here. The example response is cut off after\n`userId` in every copy, so it is not reproduced; its first values are the schema's examples.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/session/ in the URI section; the example request writes POST /koodrive/ose/v1/session",
+            "spec": "/koodrive/ose/v1/session",
+            "why": "Both forms are documented; the example's is a request as sent, and the spec's lint rules\n(Redocly's recommended set, no exception) refuse a path with a trailing slash\n"
+          },
+          {
+            "at": "requestBody.domain",
+            "documented": "sent by the 2025 example, listed in no table",
+            "spec": "not declared; left out of the example",
+            "why": "only documented fields go into the spec"
+          }
+        ],
+        "security": [],
+        "tags": [
+          "Session Management"
+        ],
+        "externalDocs": {
+          "description": "Initializing and Creating a Session (createSession)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createSession.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "code"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The authorization code OrgID gave the front end."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (Chinese copy, 2025-12-12; without its undocumented `domain`)",
+                  "value": {
+                    "code": "FrbMohdqi86v6sMZlFSSuG3E0_9RsDpL08BlYfNQPhvibLET266cQhDI_WczEXJOAoIoKGCdqN2shKX1yfqrVci8nSFdMlxljNFhoffVvH93uSzIoyFxK4P7yhY6fDXa"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new session.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/SessionUserDto"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/session/refresh": {
+      "post": {
+        "operationId": "refreshSession",
+        "summary": "Refreshing a Session",
+        "description": "Renews a session: given the current access token and the session's ID, returns a new access\ntoken. Takes a user token only; the Authentication page excludes this group from app\nsignatures.\n\nSource: main edition, Chinese copy (2025-12-12, followed), English copy (undated, 2025-10\nlayout), Thai and Indonesian snapshots (undated) and the guide mirror (2025-02-12). The older\nIndonesian table has no Authorization row (its example still sends one) and types `code` as\nString; the newest copy's Authorization row is followed. The page calls `x-session-id` only\n\"session ID\"; it is read as the `sessionId` createSession returns. The new `accessToken` is at\nthe top level of the response. The example response writes the token unquoted\n(`\"accessToken\": Bearer+013b…`), which is not JSON: it is repaired by quoting the value. The\ntoken keeps its scheme, so it is sent as it is.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.accessToken",
+            "documented": "the example writes Bearer+013b4daf12f4099a6eb74e2708000cb7a418409192f3e149 unquoted",
+            "spec": "the example quotes it as a string",
+            "why": "the table types it String; unquoted it is not JSON"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          }
+        ],
+        "tags": [
+          "Session Management"
+        ],
+        "externalDocs": {
+          "description": "Refreshing a Session (refreshSession)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/refreshSession.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "POST /koodrive/ose/v1/session/refresh\nAuthorization:Bearer+10f88d**********a544791e9ff\nx-session-id:b49***********ee67d90c07be\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XSessionId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The session was renewed; the new access token.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "accessToken": {
+                          "type": "string",
+                          "description": "The new access token, its scheme included. A secret; never log it."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12; the token quoted)",
+                    "value": {
+                      "accessToken": "Bearer+013b4daf12f4099a6eb74e2708000cb7a418409192f3e149",
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/session/logoff": {
+      "get": {
+        "operationId": "logout",
+        "summary": "Signing In and Signing Out",
+        "description": "Clears the session of a member of the organization who signs out. The page marks the access\ntoken as optional, and says nothing of what the call does without one.\n\nThe summary keeps the English copy's title, although the page is about signing out only (the\nChinese title is 登录退出).\n\nSource: main edition, Chinese copy (2025 layout, undated, followed) and English copy (undated,\n2025-10 layout); no copy followed shows an update date, so `x-koodrive-updated` is left out.\nThe Thai snapshot of 2024-07-30 typed `code` as String and added a `failedList` array, which\nlater copies dropped. The header table marks Authorization as not mandatory.\n",
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {}
+        ],
+        "tags": [
+          "Session Management"
+        ],
+        "externalDocs": {
+          "description": "Signing In and Signing Out (logout)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/logout.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/session/logoff\nAuthorization:Bearer+10f88d0*************a544791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The session was cleared.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/sdk/get-js-sdk-info": {
+      "get": {
+        "operationId": "getJsSdkInfo",
+        "summary": "Obtain the JavaScript SDK.",
+        "description": "Returns what a web page needs to load OrgID's JavaScript SDK and initialize it: the script's\naddresses, a page token and a one-time configuration. Takes a user token only; the\nAuthentication page excludes this group from app signatures.\n\nSource: main edition, Chinese copy (2025-12-12, followed), English copy (undated, 2025-10\nlayout; its title, sic, is the summary), Thai copy (undated) and the guide mirror (2025-03-14).\nThe URI section's path has `v1` (`/koodrive/ose/v1/sdk/get-js-sdk-info`) while the request\nexample of every copy leaves it out (`/koodrive/ose/sdk/get-js-sdk-info`); the URI section is\nfollowed. The header table lists Authorization and X-Traceid only, no `language`.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/sdk/get-js-sdk-info in the URI section; /koodrive/ose/sdk/get-js-sdk-info in every request example",
+            "spec": "/koodrive/ose/v1/sdk/get-js-sdk-info",
+            "why": "the URI section is the normative form, and every other operation is under /koodrive/ose/v1 or v2"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          }
+        ],
+        "tags": [
+          "Other APIs"
+        ],
+        "externalDocs": {
+          "description": "Obtain the JavaScript SDK. (getJsSdkInfo)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getJsSdkInfo.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its path has no v1)",
+            "source": "GET /koodrive/ose/sdk/get-js-sdk-info\nAuthorization:Bearer+10f88**********4791e9f\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The JavaScript SDK's addresses and configuration.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/JsSdkData"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "data": {
+                        "page_token_key": "1724663471194",
+                        "page_token": "752**************************2aa",
+                        "js_sdk_url": "https://orgid-beta.ulanqab.huawei.com/orgid/console-web/jssdk/jssdk.umd.js",
+                        "retry_js_sdk_url": "https://orgid-beta.ulanqab.huawei.com/orgid/console-web/jssdk/jssdk.umd.js",
+                        "transaction_id": "1724663471194",
+                        "orgid_config": "{\"sdk_auth_code\":\"043********************5e1\",\"organization_source\":\"HUAWEI_ID\"}"
+                      },
+                      "code": 0,
+                      "msg": "Successful."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/userList": {
+      "get": {
+        "operationId": "getUserPermissionList",
+        "summary": "Obtaining the User Permissions List",
+        "description": "Lists the members of a department or group space with the permission template and flags each\none has, optionally for one file or folder, one template or one user name. Pages by cursor:\nleave `cursor` out at first, then pass the previous page's `nextCursor`; the last page has none.\n\nSource: main edition, Chinese copy (2025-12-12, followed; an older snapshot of 2025-03-14\nagrees), English copy (2025-10-22), Portuguese copy (2025-08-28), ar-mena copy and the guide\nmirror of the example request (2025-03-14). The payload is at the top level of the response,\nand `userPermissonList` keeps the reference's spelling. The table types `code` as String while\nevery example shows a number; both are accepted. The response table of the Capabilities\nobjects is cut off in every copy, so the shared Capabilities object is used. No example\nresponse is documented.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`), with the\nX-User-Id and X-Date headers of calls made by an application. The example request shows a\nuser-style `Authorization:Bearer+7b8d…`; the spec follows the table and does not list the user\ntoken as an alternative (see `x-koodrive-readings`). The English copies mark Host as not\nmandatory, and `language` is shown as `zh_cn`/`en_us` with no default; the shared headers are\nused (see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "security",
+            "documented": "the table asks for Bearer {app_access_token}; the example request sends Authorization:Bearer+7b8d5d009443187d149432249b2482fbc87d1be0c1dd3f6f",
+            "spec": "kooDriveAppToken only",
+            "why": "Every copy's table asks for the app-level token and the app-call headers; the example's\nform is the same Bearer header on the wire (the + read as a space) and does not show which\nkind of token it holds. Listing the user token would make a client that holds only a\nuser's token send it to an operation the table reserves for applications; a caller whose\nservice accepts such a token can still pass it as the app-level token.\n"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          },
+          {
+            "at": "parameters.header.language",
+            "documented": "examples zh_cn and en_us, no default",
+            "spec": "the shared language header (en-US form, default en-US)",
+            "why": "the calling guide's form and default, which most pages use"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the examples of this group show numbers"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "cursor",
+          "pageSize": "count",
+          "nextCursor": "nextCursor",
+          "items": "userPermissonList"
+        },
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Refined Authorization"
+        ],
+        "externalDocs": {
+          "description": "Obtaining the User Permissions List (getUserPermissionList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getUserPermissionList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (guide mirror, 2025-03-14)",
+            "source": "GET /koodrive/ose/v1/permission/userList?spaceType=0&deptId=1570902*****4673&count=100&containerId=IAAFW*******054209\nAuthorization:Bearer+7b8d5d009443187d149432249b2482fbc87d1be0c1dd3f6f\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "templateId",
+            "in": "query",
+            "required": false,
+            "description": "Only members with this permission template; -1 for the anonymous template.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "spaceType",
+            "in": "query",
+            "required": true,
+            "description": "The kind of space: 0 department, 1 group.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1
+              ]
+            }
+          },
+          {
+            "name": "groupId",
+            "in": "query",
+            "required": false,
+            "description": "The group's ID; needed when `spaceType` is 1.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "deptId",
+            "in": "query",
+            "required": false,
+            "description": "The department's ID; needed when `spaceType` is 0.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "count",
+            "in": "query",
+            "required": false,
+            "description": "How many members to return, at most 100.",
+            "schema": {
+              "type": "integer",
+              "maximum": 100
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "Where to continue; the previous page's `nextCursor`, left out for the first page.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "containerId",
+            "in": "query",
+            "required": true,
+            "description": "The space's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "userName",
+            "in": "query",
+            "required": false,
+            "description": "Only members with this user name.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "fileId",
+            "in": "query",
+            "required": false,
+            "description": "The file or folder whose permissions to list.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of members with their permissions, and the cursor of the next page.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "userPermissonList": {
+                          "type": "array",
+                          "description": "One entry per member.",
+                          "items": {
+                            "$ref": "#/components/schemas/UserPermisson"
+                          }
+                        },
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/batchupdate": {
+      "put": {
+        "operationId": "PermissionBatchUpdate",
+        "summary": "Updating Permissions in Batches",
+        "description": "Changes the permissions of several members of a team or group space at once, each to a\npermission template or to custom flags, on the whole space or, with `fileId`, on one file or\nfolder.\n\nSource: main edition, Chinese .md copy (undated), Chinese international copy (2025-08-28),\nEnglish copy (undated, 2025-10 layout), Turkish copy (2025-08-28) and a site-search snapshot of\nthe page's end, which gives the only example (the response). The response table is missing\nfrom every copy read, so the response is the common `code` and `msg`. The body's space field is\nnamed `container` (not `containerId`). The Capabilities table is cut off after\n`renameFilePermission` on this page; the shared Capabilities object is used. `userId` and\n`template` are typed Long: digit strings are accepted too (see AmendModRole).\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; no example request is\ndocumented. The English copies mark Host as not mandatory, and `language` is shown as\n`zh_cn`/`en_us` with no default; the shared headers are used (see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-08-28",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.amendModRoles.userId",
+            "documented": "Long",
+            "spec": "integer (int64) or digit string",
+            "why": "19-digit IDs exceed 2^53; other pages return user IDs as strings and send Long IDs quoted"
+          },
+          {
+            "at": "requestBody.amendModRoles.template",
+            "documented": "Long",
+            "spec": "integer (int64) or digit string",
+            "why": "template IDs are 19-digit; sibling pages' examples send them quoted"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          },
+          {
+            "at": "parameters.header.language",
+            "documented": "examples zh_cn and en_us, no default",
+            "spec": "the shared language header (en-US form, default en-US)",
+            "why": "the calling guide's form and default, which most pages use"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Refined Authorization"
+        ],
+        "externalDocs": {
+          "description": "Updating Permissions in Batches (PermissionBatchUpdate)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/PermissionBatchUpdate.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "amendModRoles",
+                  "type",
+                  "container"
+                ],
+                "properties": {
+                  "amendModRoles": {
+                    "type": "array",
+                    "description": "The members whose permissions change, with their new permissions.",
+                    "items": {
+                      "$ref": "#/components/schemas/AmendModRole"
+                    }
+                  },
+                  "type": {
+                    "type": "integer",
+                    "description": "The kind of space: 0 team space, 1 group space.",
+                    "enum": [
+                      0,
+                      1
+                    ]
+                  },
+                  "container": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The space's ID."
+                  },
+                  "fileId": {
+                    "type": "string",
+                    "description": "A file or folder; when given, the permissions apply to it rather than to the whole space."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The permissions were updated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (site-search snapshot of the Chinese page)",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/member/initial/{spaceId}": {
+      "get": {
+        "operationId": "InitialMemberPermission",
+        "summary": "Querying Initial Permissions of a Member",
+        "description": "The permissions a new member of a department or group space starts with: the template applied\nand its flags.\n\nSource: main edition, Chinese copy (2025-12-12, followed; an older title is 查询成员初始权限),\nEnglish copy (undated, 2025-10 layout), Turkish copy (2025-08-28) and the guide mirrors of\n2025-03-14, which give the full Capabilities table. `spaceId` is typed Long: as a path\nparameter it is a digit string here. No example request is documented, and the example\nresponse (guide mirror) masks `userId` and `spaceId` as unquoted asterisks and is cut off\ninside `capabilities`, so it is not reproduced.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application. The English copies mark Host as\nnot mandatory, and `language` is shown as `zh_cn`/`en_us` with no default; the shared headers\nare used (see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.path.spaceId",
+            "documented": "Long",
+            "spec": "string of digits",
+            "why": "IDs in paths are strings throughout the spec; a 19-digit ID exceeds 2^53"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          },
+          {
+            "at": "parameters.header.language",
+            "documented": "examples zh_cn and en_us, no default",
+            "spec": "the shared language header (en-US form, default en-US)",
+            "why": "the calling guide's form and default, which most pages use"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Refined Authorization"
+        ],
+        "externalDocs": {
+          "description": "Querying Initial Permissions of a Member (InitialMemberPermission)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/InitialMemberPermission.html"
+        },
+        "parameters": [
+          {
+            "name": "spaceId",
+            "in": "path",
+            "required": true,
+            "description": "The group or department ID.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]+$"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The member's initial permissions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/MemberInitialPermission"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/template/create": {
+      "post": {
+        "operationId": "createPermissionTemplate",
+        "summary": "Creating a Permissions Template",
+        "description": "Creates a permission template: a named set of permission flags that members of spaces can be\ngiven.\n\nSource: main edition, Chinese copy and its .md twin (undated), English copy (undated, 2025-10\nlayout), Thai copy (2025-03-14) and Turkish copy. The Chinese copy allows a name of 1 to 8\nChinese characters or 1 to 24 letters and digits, the English one up to 24 letters and digits;\nthe spec bounds it at 24 characters and leaves the character rules to the service. Every copy\nis cut off before the response table and shows no example, so the response is the common\n`code` and `msg` of the calling guide.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used\n(see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-03-14",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.name",
+            "documented": "1-8 Chinese characters or 1-24 letters and digits (Chinese copy); up to 24 letters and digits (English copy)",
+            "spec": "a string of 1 to 24 characters",
+            "why": "the bound both copies share; the character rules differ between them"
+          },
+          {
+            "at": "responses.200",
+            "documented": "cut off in every copy",
+            "spec": "the common code and msg",
+            "why": "the calling guide's envelope, which every response carries"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Creating a Permissions Template (createPermissionTemplate)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createPermissionTemplate.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "type",
+                  "company",
+                  "capabilities"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 24,
+                    "description": "The template's name."
+                  },
+                  "description": {
+                    "type": "string",
+                    "maxLength": 50,
+                    "description": "The template's description."
+                  },
+                  "type": {
+                    "type": "integer",
+                    "description": "0 preset, 1 custom.",
+                    "enum": [
+                      0,
+                      1
+                    ]
+                  },
+                  "company": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The enterprise the template belongs to, an OrgID ID or an app ID."
+                  },
+                  "capabilities": {
+                    "$ref": "#/components/schemas/Capabilities",
+                    "description": "The template's permission flags (the service stores them as a decimal bit value)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The template was created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/template/edit": {
+      "post": {
+        "operationId": "editPermissionTemplate",
+        "summary": "Editing a Permissions Template",
+        "description": "Changes a permission template's name, description or permission flags.\n\nSource: main edition, Chinese copy and its .md twin (undated), English copy (undated), ar-mena\nand Portuguese copies; no copy followed shows an update date, so `x-koodrive-updated` is left\nout. `id` is typed Long while the example sends it quoted (`\"1590******215169\"`), so a digit\nstring is accepted too. The example request is cut off after `id` and no example response is\ndocumented, so neither is reproduced.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used\n(see `x-koodrive-readings`).\n",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.id",
+            "documented": "Long; the example sends it quoted",
+            "spec": "integer (int64) or digit string",
+            "why": "the example's form, and a 19-digit ID exceeds 2^53"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Editing a Permissions Template (editPermissionTemplate)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/editPermissionTemplate.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name"
+                ],
+                "properties": {
+                  "id": {
+                    "type": [
+                      "integer",
+                      "string"
+                    ],
+                    "format": "int64",
+                    "pattern": "^[0-9]+$",
+                    "description": "The template's ID."
+                  },
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The template's name."
+                  },
+                  "description": {
+                    "type": "string",
+                    "description": "The template's description."
+                  },
+                  "capabilities": {
+                    "$ref": "#/components/schemas/Capabilities",
+                    "description": "The template's new permission flags."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The template was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/template/status/modify": {
+      "post": {
+        "operationId": "modifyPermissionTemplateStatus",
+        "summary": "Modifying the Status of Permissions Templates",
+        "description": "Enables or disables a permission template. The page speaks of changing templates in a batch,\nyet the body carries a single `id`.\n\nSource: main edition, Chinese copy (2025-12-12, followed), Chinese international copy\n(2025-10-21), English copy (undated), Portuguese copy (2025-03-14) and the guide mirror. `id`\nis typed Long while the example sends it quoted, so a string is accepted too. The table types\n`code` as String while the example shows a number; both are accepted. The example response is\nthe English copy's (the Chinese one says 成功).\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used\n(see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.id",
+            "documented": "Long; the example sends it quoted (\"15906*********52928\")",
+            "spec": "integer (int64) or string",
+            "why": "the example's form, and a 19-digit ID exceeds 2^53"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the example shows a number"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Modifying the Status of Permissions Templates (modifyPermissionTemplateStatus)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/modifyPermissionTemplateStatus.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "status"
+                ],
+                "properties": {
+                  "id": {
+                    "type": [
+                      "integer",
+                      "string"
+                    ],
+                    "format": "int64",
+                    "description": "The template's ID."
+                  },
+                  "status": {
+                    "type": "integer",
+                    "description": "The new status: 0 disabled, 1 enabled.",
+                    "enum": [
+                      0,
+                      1
+                    ]
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (the ID masked as published)",
+                  "value": {
+                    "id": "15906*********52928",
+                    "status": 1
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The template's status was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (English copy)",
+                    "value": {
+                      "code": 0,
+                      "msg": "Successful."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/template/delete": {
+      "post": {
+        "operationId": "batchDeletePermissionTemplate",
+        "summary": "Deleting Permissions Templates in Batches",
+        "description": "Deletes up to 100 permission templates at once.\n\nSource: main edition, Chinese copy (2025-12-12, followed), Chinese international copy\n(2025-10-21), English copy (undated) and Portuguese copy. `ids` is typed \"Array of longs\"\nwhile the example sends the IDs quoted, so digit strings are accepted too. The table types `code`\nas String while the example shows a number; both are accepted. The example response is the\nEnglish copy's (the Chinese one says 成功).\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used\n(see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.ids",
+            "documented": "Array of longs; the example sends [\"1590626552448551681\"]",
+            "spec": "integers (int64) or digit strings",
+            "why": "the example's form, and 19-digit IDs exceed 2^53"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the example shows a number"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Deleting Permissions Templates in Batches (batchDeletePermissionTemplate)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchDeletePermissionTemplate.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "ids"
+                ],
+                "properties": {
+                  "ids": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 100,
+                    "description": "The IDs of the templates to delete.",
+                    "items": {
+                      "type": [
+                        "integer",
+                        "string"
+                      ],
+                      "format": "int64",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request",
+                  "value": {
+                    "ids": [
+                      "1590626552448551681"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The templates were deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (English copy)",
+                    "value": {
+                      "code": 0,
+                      "msg": "Successful."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/template/batchGet": {
+      "post": {
+        "operationId": "batchGetPermissionTemplate",
+        "summary": "Querying Permissions Template Details Based on the Permissions Template ID Array",
+        "description": "The details of up to 200 permission templates, given their IDs; the service checks each ID\n(that it exists, for one). A read sent as POST: repeating it is harmless, so it is marked\nidempotent.\n\nSource: main edition, Chinese copy (2025-12-12, followed), English copy (undated) and Turkish\ncopy (2025-03-14). `ids` is typed \"Array of longs\"; as on the sibling pages, whose examples\nsend such IDs quoted, digit strings are accepted too. The Capabilities table is cut off after\n`removeChildNodePermission`; the shared Capabilities object is used. No example is documented.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used\n(see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.ids",
+            "documented": "Array of longs",
+            "spec": "integers (int64) or digit strings",
+            "why": "the sibling pages' examples send template IDs quoted, and 19-digit IDs exceed 2^53"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Querying Permissions Template Details Based on the Permissions Template ID Array (batchGetPermissionTemplate)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchGetPermissionTemplate.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "ids"
+                ],
+                "properties": {
+                  "ids": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 200,
+                    "description": "The IDs of the templates to return.",
+                    "items": {
+                      "type": [
+                        "integer",
+                        "string"
+                      ],
+                      "format": "int64",
+                      "pattern": "^[0-9]+$"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The templates.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "description": "One entry per template found.",
+                          "items": {
+                            "$ref": "#/components/schemas/PermissionTemplate"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/template/list": {
+      "get": {
+        "operationId": "listPermissionTemplate",
+        "summary": "Listing Permissions Templates by Condition",
+        "description": "Lists the enterprise's permission templates, preset ones included, optionally of one kind, one\nstatus or one ID, sorted by creation time. Pages through them with `offset` and `limit`;\n`total` counts all the templates that match.\n\nSource: main edition, Chinese copy and its .md twin (undated), English copy (undated) and the\nguide mirror of the request parameters (2025-03-14), the only dated copy. `id` is typed Long:\nas a query parameter it is a digit string here. The Capabilities table is cut off after\n`copyPermission`; the shared Capabilities object is used. No example is documented.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used\n(see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-03-14",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.query.id",
+            "documented": "Long",
+            "spec": "string of digits",
+            "why": "a 19-digit ID exceeds 2^53; on the wire a query value is text anyway"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "offset",
+          "in": "query",
+          "items": "data"
+        },
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Listing Permissions Templates by Condition (listPermissionTemplate)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listPermissionTemplate.html"
+        },
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many templates to return, 1 to 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "How many templates to skip.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "id",
+            "in": "query",
+            "required": false,
+            "description": "Only the template with this ID.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]+$"
+            }
+          },
+          {
+            "name": "templateType",
+            "in": "query",
+            "required": false,
+            "description": "Only templates of this kind: 0 preset, 1 custom.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1
+              ]
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "description": "Only templates with this status: 0 disabled, 1 enabled.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1
+              ]
+            }
+          },
+          {
+            "name": "orderByTime",
+            "in": "query",
+            "required": false,
+            "description": "Sort by creation time: 0 newest first, 1 oldest first.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1
+              ]
+            }
+          },
+          {
+            "name": "preBefore",
+            "in": "query",
+            "required": false,
+            "description": "Whether the preset templates come first (true) or last (false).",
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of templates and how many there are in all.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "description": "The templates of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/PermissionTemplate"
+                          }
+                        },
+                        "total": {
+                          "type": "integer",
+                          "description": "How many templates the enterprise has, preset ones included."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/member/initial": {
+      "post": {
+        "operationId": "addMemberInitialPermission",
+        "summary": "Adding or Modifying the Association Relationship of the Initial Member Permissions",
+        "description": "Sets the permissions new members of a group or department space start with: a named template,\nor the anonymous template (`-1`) with its flags in `capabilities`. Creates the association\nwhen there is none and changes it otherwise.\n\nSource: main edition, Chinese copy and its .md twin (undated), English copy (undated) and Thai\ncopy (2025-03-14), the only dated copy. `spaceId` is typed Long; as on the sibling pages, whose\nexamples send such IDs quoted, a digit string is accepted too. The table types `code` as String;\nboth forms are accepted. The example request is cut off after its path and no example response\nis documented, so neither is reproduced.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used\n(see `x-koodrive-readings`).\n",
+        "x-koodrive-updated": "2025-03-14",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.spaceId",
+            "documented": "Long",
+            "spec": "integer (int64) or digit string",
+            "why": "sibling pages' examples send Long IDs quoted, and a 19-digit ID exceeds 2^53"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the examples of this group show numbers"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Adding or Modifying the Association Relationship of the Initial Member Permissions (addMemberInitialPermission)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/addMemberInitialPermission.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "spaceId",
+                  "templateId"
+                ],
+                "properties": {
+                  "spaceId": {
+                    "type": [
+                      "integer",
+                      "string"
+                    ],
+                    "format": "int64",
+                    "pattern": "^[0-9]+$",
+                    "description": "The group or department ID."
+                  },
+                  "templateId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The permission template's ID; -1 for the anonymous template."
+                  },
+                  "capabilities": {
+                    "$ref": "#/components/schemas/Capabilities",
+                    "description": "The permission flags; needed with the anonymous template, not with a named one."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The initial permissions were set.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/permission/template/ref/{id}": {
+      "get": {
+        "operationId": "queryPermissionTemplateRef",
+        "summary": "Querying Whether a Permissions Template Is Used",
+        "description": "Whether a permission template is in use.\n\nSource: main edition, Chinese copy (2025-12-12, followed), Chinese international copy\n(2025-10-21), English copy (undated) and Thai copy. `id` is typed Long: as a path parameter it\nis a digit string here. The example request leaves braces around the (masked) ID\n(`/ref/{1******681}`). `templateRef` is at the top level of the response. The example response\nis the English copy's (the Chinese one says 成功).\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the\nX-User-Id and X-Date headers of calls made by an application; the page lists no other header\n(no X-Traceid, no `language`). The example request shows a user-style\n`Authorization:Bearer+10f88…` (the masked token of the Session Management pages' examples);\nthe spec follows the table and does not list the user token as an alternative (see\n`x-koodrive-readings`). Host is marked not mandatory; the shared Host header is used.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "security",
+            "documented": "the table asks for Bearer {app_access_token}; the example request sends Authorization:Bearer+10f88**********4791e9f",
+            "spec": "kooDriveAppToken only",
+            "why": "Every copy's table asks for the app-level token and the app-call headers; the example's\ntoken is the masked value of the user-token pages' examples, and its form is the same\nBearer header on the wire (the + read as a space). Listing the user token would make a\nclient that holds only a user's token send it to an operation the table reserves for\napplications; a caller whose service accepts such a token can still pass it as the\napp-level token.\n"
+          },
+          {
+            "at": "parameters.path.id",
+            "documented": "Long",
+            "spec": "string of digits",
+            "why": "IDs in paths are strings throughout the spec; a 19-digit ID exceeds 2^53"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "not mandatory (English and Chinese international copies); the Chinese .md copy has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "Permissions Templates"
+        ],
+        "externalDocs": {
+          "description": "Querying Whether a Permissions Template Is Used (queryPermissionTemplateRef)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/queryPermissionTemplateRef.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (braces and mask as published)",
+            "source": "GET /koodrive/ose/v1/permission/template/ref/{1******681}\nAuthorization:Bearer+10f88**********4791e9f\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The template's ID.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]+$"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Whether the template is used.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "templateRef": {
+                          "type": "boolean",
+                          "description": "True when the template is in use."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (English copy)",
+                    "value": {
+                      "templateRef": false,
+                      "code": 0,
+                      "msg": "Successful."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/audit": {
+      "get": {
+        "operationId": "auditList",
+        "summary": "Querying the Moderation List",
+        "description": "Lists the tenant's file moderation records of low and high sensitivity, optionally with links\nto download the original files. Only users on the service's allow list may call it. Pages by\ncursor: leave `cursor` out at first, then pass the previous page's `nextCursor`; the last\npage has none.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12); no English copy was found,\nso the summary translates the Chinese title (审核列表查询) and `externalDocs` links the\nChinese page. `pageSize` is typed String (default 100, at most 100). The payload is at the\ntop level of the response. The table types `code` as String; both forms are accepted. The\nexample response is cut off inside its first record, so it is not reproduced.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`), the\napplication being the KooDrive server side, with the X-User-Id and X-Date headers of calls\nmade by an application. The Host row's flag is hidden in the Chinese copy, and `language` is\nshown as `zh_cn`/`en_us` with no default; the shared headers are used (see\n`x-koodrive-readings`). The example request shows a user-style\n`Authorization:Bearer+10f88…` (the masked token of the Session Management pages' examples);\nthe spec follows the table and does not list the user token as an alternative.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "security",
+            "documented": "the table asks for Bearer {app_access_token}; the example request sends Authorization:Bearer+10f88**********4791e9ff",
+            "spec": "kooDriveAppToken only",
+            "why": "The table asks for the app-level token of the KooDrive server side and the app-call\nheaders; the example's token is the masked value of the user-token pages' examples, and\nits form is the same Bearer header on the wire (the + read as a space). Listing the user\ntoken would make a client that holds only a user's token send it to an operation the table\nreserves for applications; a caller whose service accepts such a token can still pass it\nas the app-level token.\n"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "listed by the Chinese HTML with its flag hidden; no row in the .md twin (the English copies of the sibling app-token pages mark it not mandatory)",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          },
+          {
+            "at": "parameters.header.language",
+            "documented": "examples zh_cn and en_us, no default",
+            "spec": "the shared language header (en-US form, default en-US)",
+            "why": "the calling guide's form and default, which most pages use"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the examples show numbers"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "cursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "auditList"
+        },
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "File Moderation"
+        ],
+        "externalDocs": {
+          "description": "审核列表查询 (auditList), Chinese page",
+          "url": "https://support.huaweicloud.com/api-koodrive/auditList.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/audit?pageSize=1&cursor=1&hasUrl=false\nAuthorization:Bearer+10f88**********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": false,
+            "description": "How many records per page, at most 100 (100 when left out); typed String by the reference.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]+$",
+              "default": "100"
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "Where to continue; the previous page's `nextCursor`, left out for the first page.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "hasUrl",
+            "in": "query",
+            "required": false,
+            "description": "Whether to return a download link to each original file.",
+            "schema": {
+              "type": "boolean",
+              "default": false
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of moderation records, and the cursor of the next page.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "auditList": {
+                          "type": "array",
+                          "description": "The records of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/AuditData"
+                          }
+                        },
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/audit/batch": {
+      "post": {
+        "operationId": "batchAudit",
+        "summary": "Adding Content Moderation Records in Batches",
+        "description": "Adds moderation records for files, identified by their SHA-256 and size, or changes the ones\nthat exist. Only users on the service's allow list may call it.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12; an older snapshot of\n2025-03-14 is the same); the English copy found is a navigation shell only, so the summary\ntranslates the Chinese title (批量添加内容审核记录) and `externalDocs` links the Chinese page.\nWhich fields are mandatory is unknown (the HTML hides the column and the .md copy is cut off\nbefore the body), so none is required. `auditResult` is typed Integer while the example sends\n`\"3\"`; both forms are accepted. The table types `code` as String; both forms are accepted.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`), the\napplication being the KooDrive server side, with the X-User-Id and X-Date headers of calls\nmade by an application. The Host row's flag is hidden in the Chinese copy, and `language` is\nshown as `zh_cn`/`en_us` with no default; the shared headers are used (see\n`x-koodrive-readings`). No example request shows the Authorization header.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.list.auditResult",
+            "documented": "Integer; the example sends \"3\"",
+            "spec": "1, 2 or 3, as an integer or a string",
+            "why": "the example's form"
+          },
+          {
+            "at": "requestBody.list",
+            "documented": "mandatory flag hidden in every copy",
+            "spec": "optional",
+            "why": "requiredness is not documented"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "listed by the Chinese HTML with its flag hidden; no row in the .md twin (the English copies of the sibling app-token pages mark it not mandatory)",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          },
+          {
+            "at": "parameters.header.language",
+            "documented": "examples zh_cn and en_us, no default",
+            "spec": "the shared language header (en-US form, default en-US)",
+            "why": "the calling guide's form and default, which most pages use"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the examples show numbers"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "File Moderation"
+        ],
+        "externalDocs": {
+          "description": "批量添加内容审核记录 (batchAudit), Chinese page",
+          "url": "https://support.huaweicloud.com/api-koodrive/batchAudit.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "list": {
+                    "type": "array",
+                    "description": "The records to add or change.",
+                    "items": {
+                      "$ref": "#/components/schemas/Audit"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (Chinese copy, 2025-12-12)",
+                  "value": {
+                    "list": [
+                      {
+                        "sha256": "6247ade6b2ef00bcd7ca618af137f8c0154395f4edc2b2f64566f7b676b33a10",
+                        "size": 528263,
+                        "auditResult": "3",
+                        "auditDetail": "json",
+                        "fileId": "string"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The records were added or changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12)",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/audit/batchGet": {
+      "post": {
+        "operationId": "batchGet",
+        "summary": "Querying Content Moderation Records in Batches",
+        "description": "The moderation records of the given files, identified by their SHA-256 and size; files not\nmoderated yet are left out of the answer. Only users on the service's allow list may call it.\nA read sent as POST: repeating it is harmless, so it is marked idempotent.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12); no English copy was found,\nso the summary translates the Chinese title (批量查询内容审核记录) and `externalDocs` links the\nChinese page. Which fields are mandatory is unknown (the HTML hides the column), so none is\nrequired. `size` is typed Long while the example sends `\"413774\"`; both forms are accepted.\nThe table types `code` as String; both forms are accepted. The example response is cut off\ninside its first record, so it is not reproduced.\n\nAuthorization: the table asks for an app-level token (`Bearer {app_access_token}`), the\napplication being the KooDrive server side, with the X-User-Id and X-Date headers of calls\nmade by an application. The Host row's flag is hidden in the Chinese copy, and `language` is\nshown as `zh_cn`/`en_us` with no default; the shared headers are used (see\n`x-koodrive-readings`). No example request shows the Authorization header.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.featureList.size",
+            "documented": "Long; the example sends \"413774\"",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "the example's form"
+          },
+          {
+            "at": "requestBody.featureList",
+            "documented": "mandatory flag hidden in every copy",
+            "spec": "optional",
+            "why": "requiredness is not documented"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "listed by the Chinese HTML with its flag hidden; no row in the .md twin (the English copies of the sibling app-token pages mark it not mandatory)",
+            "spec": "required (the shared Host header)",
+            "why": "HTTP/1.1 always sends Host, and fetch sets it from the URL, so it costs callers nothing"
+          },
+          {
+            "at": "parameters.header.language",
+            "documented": "examples zh_cn and en_us, no default",
+            "spec": "the shared language header (en-US form, default en-US)",
+            "why": "the calling guide's form and default, which most pages use"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the examples show numbers"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveAppToken": []
+          }
+        ],
+        "tags": [
+          "File Moderation"
+        ],
+        "externalDocs": {
+          "description": "批量查询内容审核记录 (batchGet), Chinese page",
+          "url": "https://support.huaweicloud.com/api-koodrive/batchGet.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "featureList": {
+                    "type": "array",
+                    "description": "The files to look up.",
+                    "items": {
+                      "$ref": "#/components/schemas/Feature"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (Chinese copy, 2025-12-12)",
+                  "value": {
+                    "featureList": [
+                      {
+                        "sha256": "ef47a6416ddc1f405c4c905e12b29e26d87d316982e04cbbcf115f8fff2b8e3e",
+                        "size": "413774",
+                        "fileId": "string"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The moderation records found.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/FcaListAuditDataDto"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/auditlog": {
+      "post": {
+        "operationId": "listAuditLogs",
+        "summary": "Query audit logs.",
+        "description": "Searches the organization's audit log by operation time, operator, operation type, result and\nIP address, a page at a time. All criteria are optional. A read sent as POST: repeating it is\nharmless, so it is marked idempotent.\n\nPages by page number (`pageInfo.pageNum` and `pageInfo.pageSize`, with `total` in the\nresponse), a style `kd.paginate` does not follow, so no `x-koodrive-pagination` is declared.\n\nSource: main edition, Chinese copy (2025-12-12, followed), English copy (2025-10-22; its title,\nsic, is the summary) and Thai copy (2025-08-28); the carrier edition's copy of the same\noperation (English 2026-02-12, Chinese 2026-02-03) for the headers and authorization only. The\nreference's table titles PageInfo and SortInfo are renamed AuditLogPageInfo and\nAuditLogSortInfo, as the file lists have objects of those names that differ. The example\nrequest writes `operatorIp` where the table has `operatorIP`; the table is followed. It is cut\noff inside `pageInfo` and sent to an internal address, so it is not reproduced; its times are\nISO 8601 with milliseconds (`2025-01-01T00:00:01.000Z`). No example response is documented.\nThe table types `code` as String; both forms are accepted.\n\nAuthorization: no main-edition copy has a header table (their Table 1 is the body). The\ncarrier edition's copy asks for a user token (`Bearer+{access_token}`) with X-Traceid,\n`language`, X-User-Id and X-Date, and those headers are declared here. The Authentication page\naccepts app signatures everywhere but in Session Management and Other APIs, so the signature\nis the second alternative, as on the other operations whose tables ask for a user token.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "security",
+            "documented": "nothing in the main edition; the carrier edition's copy asks for Bearer+{access_token}",
+            "spec": "kooDriveToken, or kooDriveAppSignature",
+            "why": "The carrier copy of the same operation names the user token; the Authentication page\nexcludes only Session Management and Other APIs from app signatures. An empty security\nwould send the audit log's request with no credential at all, and the app-level token has\nno copy behind it here.\n"
+          },
+          {
+            "at": "parameters.header",
+            "documented": "no header table in the main edition; X-Traceid, language, X-User-Id (Yes) and X-Date (Yes) in the carrier edition's copy, no Host",
+            "spec": "the carrier edition's headers",
+            "why": "the only copy of this operation that documents its headers"
+          },
+          {
+            "at": "requestBody.operatorIP",
+            "documented": "operatorIP in the table; operatorIp in the example request",
+            "spec": "operatorIP",
+            "why": "the table is the definition; the example is cut off and not reproduced"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every example of the reference shows a number"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Audit Log Management"
+        ],
+        "externalDocs": {
+          "description": "Query audit logs. (listAuditLogs)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listAuditLogs.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "operTimeFrom": {
+                    "type": "string",
+                    "description": "The start of the operation-time range (the example writes ISO 8601, e.g. 2025-01-01T00:00:01.000Z)."
+                  },
+                  "operTimeTo": {
+                    "type": "string",
+                    "description": "The end of the operation-time range."
+                  },
+                  "operatorName": {
+                    "type": "string",
+                    "description": "Only operations by this account."
+                  },
+                  "operations": {
+                    "type": "array",
+                    "description": "Only these kinds of operation.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "excludedOperations": {
+                    "type": "array",
+                    "description": "Leave out these kinds of operation.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "operateResult": {
+                    "type": "string",
+                    "description": "Only operations with this result."
+                  },
+                  "operatorIP": {
+                    "type": "string",
+                    "description": "Only operations from this IP address."
+                  },
+                  "pageInfo": {
+                    "$ref": "#/components/schemas/AuditLogPageInfo",
+                    "description": "Which page to return."
+                  },
+                  "sortInfo": {
+                    "$ref": "#/components/schemas/AuditLogSortInfo",
+                    "description": "How to sort the logs."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A page of audit log entries and how many match in all.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "total": {
+                          "type": "integer",
+                          "description": "How many entries match."
+                        },
+                        "logInfoList": {
+                          "type": "array",
+                          "description": "The entries of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/LogInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -1904,6 +7719,11 @@ export const openapiDocument: Record<string, unknown> = {
         "in": "header",
         "name": "Authorization",
         "description": "App authentication: `HMAC-SHA256 AppId={appId},SignedHeaders=host;x-date;x-user-id,Signature={hex}`.\n\nThe signature is the lower-case hex HMAC-SHA256, keyed with the AppSecret, of\n`\"HMAC-SHA256\\n\" + hex(sha256(CanonicalRequest))`, where the canonical request is the method,\ncanonical URI, canonical query string, canonical headers, signed header names and the hex\nSHA-256 of the body, joined by newlines. A signature is valid for 15 minutes after its\n`X-Date`. The Session Management and \"Other APIs\" groups do not accept it.\n"
+      },
+      "kooDriveAppToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An application-level access token, for calls an application server makes on the organization's\nbehalf: `Authorization: Bearer {app_access_token}` (a space, not `+`). The reference says the app\nobtains it with the client ID and secret it was given when it was created, but names neither\nthe endpoint that issues it nor its lifetime, so clients take it as a value or a function the\ncaller provides. Refined Authorization, Permissions Templates and File Moderation ask for it;\ntheir examples nevertheless show a user-style `Bearer+<hex>` token.\n"
       }
     },
     "parameters": {
@@ -1971,6 +7791,17 @@ export const openapiDocument: Record<string, unknown> = {
           "minLength": 1
         },
         "example": "1289173650183882753"
+      },
+      "XSessionId": {
+        "name": "x-session-id",
+        "in": "header",
+        "required": true,
+        "description": "The ID of the session to renew: the `sessionId` that createSession returned (the reference\nsays only \"session ID\"). It identifies a live session together with the access token, so keep\nit out of logs as you would the token.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "b49***********ee67d90c07be"
       }
     },
     "schemas": {
@@ -2548,6 +8379,991 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "expirationTime": {
             "type": "string"
+          }
+        }
+      },
+      "DepartmentInfo": {
+        "description": "A department of the organization (the reference's `departmentInfo`). GetDepartment returns these\nfields at the top level of its answer; GetDepartmentList's table also lists a `code` and `msg`\ninside each entry.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The department's KooDrive ID (a 19-digit number, as a string)."
+          },
+          "orgId": {
+            "type": "string",
+            "description": "The organization's ID in OrgID."
+          },
+          "deptId": {
+            "type": "string",
+            "description": "The department's ID in OrgID."
+          },
+          "parentId": {
+            "type": "string",
+            "description": "The KooDrive ID of the parent department."
+          },
+          "name": {
+            "type": "string",
+            "description": "The department's name."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant the department belongs to."
+          },
+          "code": {
+            "$ref": "#/components/schemas/ResultCode"
+          },
+          "msg": {
+            "type": "string",
+            "description": "A description of the result, as the list's table shows it inside each entry."
+          }
+        }
+      },
+      "DeptData": {
+        "description": "The ID of what was just created (the reference's `DeptData`). CreateDepartment returns the new\ndepartment's ID in it; CreateUser returns one too, which its page also describes as a\ndepartment ID.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The new object's ID."
+          }
+        }
+      },
+      "ManagedUserInfo": {
+        "description": "A user of the organization as User Management's GetUser and GetUserList return it (the\nreference's `userInfo`; named apart from the other groups' user objects).\n",
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The user's name."
+          },
+          "userId": {
+            "type": "string",
+            "description": "The user's KooDrive ID (a 19-digit number, as a string)."
+          },
+          "deptId": {
+            "type": "string",
+            "description": "The ID of the user's department."
+          },
+          "deptName": {
+            "type": "string",
+            "description": "The name of the user's department."
+          },
+          "mobile": {
+            "type": "string",
+            "description": "The user's mobile number, masked."
+          },
+          "role": {
+            "type": "integer",
+            "description": "The user's role. The reading pages give no values; UpdateUser lists 0 department\nadministrator, 1 ordinary user, 2 system administrator and 5 member with management rights,\nand CreateUser adds 3 (drive administrator).\n"
+          },
+          "status": {
+            "type": "integer",
+            "description": "The account's status. UpdateUser lists 0 enabled and 1 disabled; GetUserList's example\nalso shows 2, so no value is ruled out here.\n"
+          },
+          "id": {
+            "type": "string",
+            "description": "The user's ID in the third-party (OrgID) directory."
+          }
+        }
+      },
+      "ModifyUserInfoReq": {
+        "description": "Where a new user is placed and what they may do (the reference's `modifyUserInfoReq`).",
+        "type": "object",
+        "properties": {
+          "deptId": {
+            "type": "string",
+            "description": "The department the user joins."
+          },
+          "role": {
+            "type": "string",
+            "description": "The user's role: \"0\" department administrator, \"1\" ordinary user, \"2\" super administrator,\n\"3\" drive administrator, \"5\" member who may manage members. Typed String on this page (the\nmodifying page types its role Integer).\n",
+            "enum": [
+              "0",
+              "1",
+              "2",
+              "3",
+              "5"
+            ]
+          }
+        }
+      },
+      "ImportUserInfo": {
+        "description": "One user of a batch import, as the pre-check receives it (the reference's `ImportUserInfo`).",
+        "type": "object",
+        "required": [
+          "personalCapacity",
+          "isAllocateCapacity"
+        ],
+        "properties": {
+          "targetDeptName": {
+            "type": "string",
+            "description": "The name of the department the user goes to."
+          },
+          "personalCapacity": {
+            "type": "integer",
+            "description": "The individual space to give the user; 0 when `isAllocateCapacity` is false."
+          },
+          "isAllocateCapacity": {
+            "type": "boolean",
+            "description": "Whether the user gets an individual space."
+          }
+        }
+      },
+      "ImportUserVerifyResult": {
+        "description": "The pre-check's verdict on one user of a batch import (the reference's `ImportUserVerifyResult`).",
+        "type": "object",
+        "properties": {
+          "isSuccess": {
+            "type": "integer",
+            "description": "Whether the user can be imported (success or failure; the reference names no values)."
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why the user cannot be imported."
+          }
+        }
+      },
+      "UserGroupSourceType": {
+        "description": "The kind of group: 0 group, 1 user group.",
+        "type": "integer",
+        "enum": [
+          0,
+          1
+        ]
+      },
+      "UserGroupInfo": {
+        "description": "A group the caller has joined, as GetUserGroupList lists it (the reference's `UserGroupInfo`).",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The group's ID."
+          },
+          "groupName": {
+            "type": "string",
+            "description": "The group's name."
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The user ID of the group's creator."
+          },
+          "createdTime": {
+            "type": "string",
+            "description": "When the group was created."
+          },
+          "updatedTime": {
+            "type": "string",
+            "description": "When the group was last changed."
+          }
+        }
+      },
+      "UserGroup": {
+        "description": "A group's details, as GetUserGroup returns them (the reference's `userGroup`).",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The group's ID."
+          },
+          "groupName": {
+            "type": "string",
+            "description": "The group's name."
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The user ID of the group's owner."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant the group belongs to."
+          },
+          "sourceType": {
+            "type": "integer",
+            "description": "The kind of group: 0 group, 1 user group."
+          },
+          "iconUrl": {
+            "type": "string",
+            "description": "A link to the group's picture."
+          },
+          "createdTime": {
+            "type": "string",
+            "description": "When the group was created."
+          },
+          "updatedTime": {
+            "type": "string",
+            "description": "When the group was last changed."
+          }
+        }
+      },
+      "MemberInfo": {
+        "description": "A member of a user group (the reference's `MemberInfo`).",
+        "type": "object",
+        "properties": {
+          "userId": {
+            "type": "string",
+            "description": "The member's user ID."
+          },
+          "userName": {
+            "type": "string",
+            "description": "The member's name."
+          },
+          "deptId": {
+            "type": "string",
+            "description": "The ID of the member's department."
+          },
+          "deptName": {
+            "type": "string",
+            "description": "The name of the member's department."
+          },
+          "mobile": {
+            "type": "string",
+            "description": "The member's mobile number."
+          },
+          "role": {
+            "type": "integer",
+            "description": "The member's role in the group (UpdateUserGroup lists 0 owner, 1 administrator, 2 ordinary member)."
+          },
+          "top": {
+            "type": "integer",
+            "description": "1 when the member is pinned to the top, 0 for the normal order (the default)."
+          },
+          "createdTime": {
+            "type": "string",
+            "description": "When the member joined the group."
+          },
+          "updatedTime": {
+            "type": "string",
+            "description": "When the membership was last changed."
+          }
+        }
+      },
+      "GroupMemberAmendModRole": {
+        "description": "A user to add to a user group, with the permissions they get (the reference's `AmendModRole`, as\nBatchAddGroupMembers uses it). Its table marks `template` mandatory, but the same row says it is\noptional when members are added to or removed from a user group, so it is optional here; the\npermission pages' own AmendModRole keeps it mandatory.\n",
+        "type": "object",
+        "required": [
+          "userId"
+        ],
+        "properties": {
+          "userId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The user's ID (typed Long; 19-digit values need a bigint to stay exact)."
+          },
+          "template": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The permission template's ID; -1 for the anonymous template."
+          },
+          "capabilities": {
+            "$ref": "#/components/schemas/Capabilities"
+          }
+        }
+      },
+      "AmendModRoleDelete": {
+        "description": "A user to remove from a user group (the reference's `AmendModRoleDelete`). Whether `userId` is\nmandatory is not shown by any copy, so it is left optional.\n",
+        "type": "object",
+        "properties": {
+          "userId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The user's ID (typed Long; 19-digit values need a bigint to stay exact)."
+          }
+        }
+      },
+      "ServiceStatus": {
+        "description": "The organization's subscription as the management console holds it (the reference's\n`ServiceStatus`). Types follow the newest copy (Chinese, 2025-12-12); the four switches at the\nend appear only there.\n",
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "integer",
+            "description": "0 normal (the service can be used, e.g. after unfreezing); 1 frozen (resources and data are\nkept, the service cannot be used).\n"
+          },
+          "spaceCapacity": {
+            "type": "integer",
+            "description": "The space quota."
+          },
+          "userCount": {
+            "type": "integer",
+            "description": "The OrgID user quota."
+          },
+          "groupSpaceSize": {
+            "type": "integer",
+            "description": "The default size of a team space; 0 for none."
+          },
+          "personalSpaceSize": {
+            "type": "integer",
+            "description": "The default size of an individual space; 0 for none."
+          },
+          "organizationName": {
+            "type": "string",
+            "description": "The organization's name."
+          },
+          "organizationId": {
+            "type": "string",
+            "description": "The organization's ID."
+          },
+          "rootDeptCode": {
+            "type": "string",
+            "description": "The code of the root department OrgID created with the organization."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant's ID."
+          },
+          "departmentSpaceSize": {
+            "type": "integer",
+            "description": "The default size of a department space; 0 for none."
+          },
+          "aiAvailable": {
+            "type": "boolean",
+            "description": "Whether AI features are enabled."
+          },
+          "wpsAvailable": {
+            "type": "boolean",
+            "description": "Whether WPS is enabled."
+          },
+          "productType": {
+            "type": "string",
+            "description": "The product type."
+          },
+          "manualAuditOpen": {
+            "type": "string",
+            "description": "The manual moderation switch."
+          },
+          "publicShareFlag": {
+            "type": "string",
+            "description": "The sharing switch."
+          },
+          "aiFlag": {
+            "type": "string",
+            "description": "The AI switch."
+          },
+          "telcomFlag": {
+            "type": "string",
+            "description": "The switch for the South African carrier edition (\"ais\")."
+          }
+        }
+      },
+      "ServiceUsage": {
+        "description": "How much of the subscription the organization uses (the reference's unnamed `data` object of\nGetQuotaUsed). Every field is typed Integer except `productType`, as the current copies have it.\n",
+        "type": "object",
+        "properties": {
+          "spaceQuotaUsed": {
+            "type": "integer",
+            "description": "The part of the space quota that is used."
+          },
+          "userCount": {
+            "type": "integer",
+            "description": "How many OrgID users have been created."
+          },
+          "spaceCapacity": {
+            "type": "integer",
+            "description": "The subscribed total capacity, in GB."
+          },
+          "userMaxCount": {
+            "type": "integer",
+            "description": "The subscribed maximum number of users."
+          },
+          "spaceUsed": {
+            "type": "integer",
+            "description": "The space used."
+          },
+          "deptSpaceQuota": {
+            "type": "integer",
+            "description": "The quota for department spaces."
+          },
+          "personalSpaceQuota": {
+            "type": "integer",
+            "description": "The quota for individual spaces."
+          },
+          "groupSpaceQuota": {
+            "type": "integer",
+            "description": "The quota for group spaces."
+          },
+          "reservedSpaceQuota": {
+            "type": "integer",
+            "description": "The reserved quota."
+          },
+          "deptSpaceUsed": {
+            "type": "integer",
+            "description": "The space that department spaces use."
+          },
+          "deptSpaceQuotaUsed": {
+            "type": "integer",
+            "description": "The part of the department-space quota that is used."
+          },
+          "personalSpaceUsed": {
+            "type": "integer",
+            "description": "The space that individual spaces use."
+          },
+          "personalSpaceQuotaUsed": {
+            "type": "integer",
+            "description": "The part of the individual-space quota that is used."
+          },
+          "groupSpaceUsed": {
+            "type": "integer",
+            "description": "The space that group spaces use."
+          },
+          "groupSpaceQuotaUsed": {
+            "type": "integer",
+            "description": "The part of the group-space quota that is used."
+          },
+          "packageDownloadExpires": {
+            "type": "integer",
+            "description": "After how long the archives made by package downloads expire (see SetPackageDownloadExpires)."
+          },
+          "productType": {
+            "type": "string",
+            "description": "The product type."
+          }
+        }
+      },
+      "OrgUserInfo": {
+        "description": "The signed-in user and their organization, as the session check returns them. The newest copy\n(Chinese, 2025-12-12) types `role` and `userName` as String and `userCount` as Integer; the\n2024-07-30 copies typed them Integer, Long and String, so `userCount` accepts both forms.\n",
+        "type": "object",
+        "properties": {
+          "role": {
+            "type": "string",
+            "description": "The user's role: 0 administrator, 1 ordinary user, 2 super administrator.",
+            "enum": [
+              "0",
+              "1",
+              "2"
+            ]
+          },
+          "innerUserId": {
+            "type": "string",
+            "description": "The user's internal ID."
+          },
+          "userName": {
+            "type": "string",
+            "description": "The user's name."
+          },
+          "orgId": {
+            "type": "string",
+            "description": "The organization's OrgID ID."
+          },
+          "orgName": {
+            "type": "string",
+            "description": "The organization's OrgID name."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant code, which is the enterprise code."
+          },
+          "userCount": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many users the organization has."
+          },
+          "deptId": {
+            "type": "string",
+            "description": "The user's department ID."
+          },
+          "userId": {
+            "type": "string",
+            "description": "The user's KooDrive user ID (not listed by the older copies)."
+          }
+        }
+      },
+      "SessionUserInfo": {
+        "description": "The enterprise user a new session belongs to, as createSession returns it (`userInfo`).\n",
+        "type": "object",
+        "properties": {
+          "role": {
+            "type": "string",
+            "description": "The user's role: 0 administrator, 1 ordinary user, 2 super administrator.",
+            "enum": [
+              "0",
+              "1",
+              "2"
+            ]
+          },
+          "userName": {
+            "type": "string",
+            "description": "The user's name."
+          },
+          "innerUserId": {
+            "type": "string",
+            "description": "The user's internal ID."
+          },
+          "userId": {
+            "type": "string",
+            "description": "The user's external (KooDrive) user ID."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant code."
+          },
+          "orgId": {
+            "type": "string",
+            "description": "The organization's OrgID ID."
+          },
+          "orgName": {
+            "type": "string",
+            "description": "The organization's OrgID name."
+          },
+          "xHwSchema": {
+            "type": "string",
+            "description": "The set of database objects assigned to the tenant."
+          },
+          "userCount": {
+            "type": "integer",
+            "description": "How many users the organization has."
+          },
+          "deptId": {
+            "type": "string",
+            "description": "The user's department ID."
+          }
+        }
+      },
+      "SessionUserDto": {
+        "description": "A new session: the access token to send with later calls, the session's ID (which refreshSession\ntakes as `x-session-id`) and the user it belongs to. The token is returned with its scheme\nalready in front of it (`Bearer 6ebb…` in the 2025 example, `Bearer+013b…` in the 2024 one), so\nit is sent as it is, without adding another `Bearer`. No refresh token or expiry is returned: the\ntoken lives 20 minutes after the last call made with it.\n",
+        "type": "object",
+        "properties": {
+          "accessToken": {
+            "type": "string",
+            "description": "The access token, scheme included, for the `Authorization` header of later calls. A secret:\nnever log it.\n",
+            "examples": [
+              "Bearer 6ebb6266dd5cdefa1d7126af2eb6173ce0a054d8ba4295be"
+            ]
+          },
+          "sessionId": {
+            "type": "string",
+            "description": "The session's ID (48 hexadecimal characters in the example).",
+            "examples": [
+              "c17c8903e9382a0aa1b82e9d42cb82ba12760a18d6cf018d"
+            ]
+          },
+          "userId": {
+            "type": "string",
+            "description": "The user's KooDrive user ID.",
+            "examples": [
+              "1008600000701011122"
+            ]
+          },
+          "userInfo": {
+            "$ref": "#/components/schemas/SessionUserInfo",
+            "description": "The enterprise user the session belongs to."
+          }
+        }
+      },
+      "JsSdkData": {
+        "description": "What a web page needs to load and initialize OrgID's JavaScript SDK. Every field is a string.\n",
+        "type": "object",
+        "properties": {
+          "page_token_key": {
+            "type": "string",
+            "description": "The page token's key, as issued by the back end."
+          },
+          "page_token": {
+            "type": "string",
+            "description": "The page token, as issued by the back end."
+          },
+          "js_sdk_url": {
+            "type": "string",
+            "description": "Where to load the JavaScript SDK from."
+          },
+          "retry_js_sdk_url": {
+            "type": "string",
+            "description": "Where to load the JavaScript SDK from when the first address fails."
+          },
+          "transaction_id": {
+            "type": "string",
+            "description": "The transaction's ID."
+          },
+          "orgid_config": {
+            "type": "string",
+            "description": "The SDK's configuration as a JSON string. Its `sdk_auth_code` works once only, so fetch a\nfresh configuration from the back end for every initialization.\n"
+          }
+        }
+      },
+      "UserPermisson": {
+        "description": "One user's permissions on a department or group space, as getUserPermissionList lists them. The\nname keeps the reference's spelling (`userPermisson`). Its `capabilities` is an array of\nCapabilities objects on this page (a single object everywhere else); the rows of that table are\ncut off in every copy, so its flags are those of the shared Capabilities object.\n",
+        "type": "object",
+        "properties": {
+          "userName": {
+            "type": "string",
+            "description": "The user's name."
+          },
+          "mobile": {
+            "type": "string",
+            "description": "The user's mobile number."
+          },
+          "deptName": {
+            "type": "string",
+            "description": "The user's department."
+          },
+          "deptId": {
+            "type": "string",
+            "description": "The department's ID."
+          },
+          "templateId": {
+            "type": "string",
+            "description": "The permission template applied; -1 for the anonymous (custom) template."
+          },
+          "groupName": {
+            "type": "string",
+            "description": "The group's name."
+          },
+          "description": {
+            "type": "string",
+            "description": "A description of the permissions, returned for the anonymous template."
+          },
+          "userId": {
+            "type": "string",
+            "description": "The user's ID."
+          },
+          "templateName": {
+            "type": "string",
+            "description": "The permission template's name."
+          },
+          "deptRole": {
+            "type": "integer",
+            "description": "The user's role in the department asked about."
+          },
+          "groupRole": {
+            "type": "integer",
+            "description": "The user's role in the group asked about."
+          },
+          "capabilities": {
+            "type": "array",
+            "description": "The user's permission flags.",
+            "items": {
+              "$ref": "#/components/schemas/Capabilities"
+            }
+          }
+        }
+      },
+      "AmendModRole": {
+        "description": "A change to one member's permissions: the user, the template to apply and, for a custom\ntemplate, the flags. The reference types `userId` and `template` as Long; 19-digit IDs exceed\n2^53, other pages return user IDs as strings and their examples send Long IDs quoted, so a\ndigit string is accepted as well as an integer.\n",
+        "type": "object",
+        "required": [
+          "userId",
+          "template"
+        ],
+        "properties": {
+          "userId": {
+            "type": [
+              "integer",
+              "string"
+            ],
+            "format": "int64",
+            "pattern": "^[0-9]+$",
+            "description": "The user's ID."
+          },
+          "template": {
+            "type": [
+              "integer",
+              "string"
+            ],
+            "format": "int64",
+            "pattern": "^-?[0-9]+$",
+            "description": "The permission template's ID; -1 for the anonymous template, whose flags go in\n`capabilities`. The reference notes that it may be left out when members are added to or\nremoved from a user group in bulk, yet its table marks it mandatory.\n"
+          },
+          "capabilities": {
+            "$ref": "#/components/schemas/Capabilities",
+            "description": "The permission flags, sent with a custom (anonymous) template."
+          }
+        }
+      },
+      "MemberInitialPermission": {
+        "description": "The permissions a new member of a department or group space starts with: the template applied\nand its flags.\n",
+        "type": "object",
+        "properties": {
+          "userId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The user's ID."
+          },
+          "spaceId": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The group or department ID."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The space's ID."
+          },
+          "spaceType": {
+            "type": "integer",
+            "description": "The kind of space."
+          },
+          "templateId": {
+            "type": "string",
+            "description": "The permission template's ID."
+          },
+          "templateName": {
+            "type": "string",
+            "description": "The permission template's name."
+          },
+          "capabilities": {
+            "$ref": "#/components/schemas/Capabilities",
+            "description": "The permission flags."
+          }
+        }
+      },
+      "PermissionTemplate": {
+        "description": "A permission template: a named, reusable set of permission flags. The tables of the pages that\nreturn it are cut off inside the Capabilities rows, so `capabilities` is the shared object.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The template's ID."
+          },
+          "name": {
+            "type": "string",
+            "description": "The template's name."
+          },
+          "description": {
+            "type": "string",
+            "description": "The template's description."
+          },
+          "templateType": {
+            "type": "integer",
+            "description": "0 preset, 1 custom.",
+            "enum": [
+              0,
+              1
+            ]
+          },
+          "status": {
+            "type": "integer",
+            "description": "0 disabled, 1 enabled.",
+            "enum": [
+              0,
+              1
+            ]
+          },
+          "company": {
+            "type": "string",
+            "description": "The enterprise the template belongs to, an OrgID ID or an app ID."
+          },
+          "createTime": {
+            "type": "string",
+            "description": "When the template was created."
+          },
+          "updateTime": {
+            "type": "string",
+            "description": "When the template was last changed."
+          },
+          "capabilities": {
+            "$ref": "#/components/schemas/Capabilities",
+            "description": "The template's permission flags."
+          }
+        }
+      },
+      "AuditData": {
+        "description": "A file's moderation record as the moderation list returns it: the file's fingerprint, the\nverdict, who reached it and, on request, a link to the original file.\n",
+        "type": "object",
+        "properties": {
+          "sha256": {
+            "type": "string",
+            "description": "The file's SHA-256."
+          },
+          "size": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The file's size."
+          },
+          "auditResult": {
+            "type": "integer",
+            "description": "The verdict: 2 low sensitivity, 3 high sensitivity."
+          },
+          "auditDetail": {
+            "type": "string",
+            "description": "Details of the verdict as a JSON string, kept and returned as it was given."
+          },
+          "auditLevel": {
+            "type": "integer",
+            "description": "Who moderated it: 10 machine, 20 human."
+          },
+          "downloadUrl": {
+            "type": "string",
+            "description": "A download link to the original file (when `hasUrl` is true)."
+          }
+        }
+      },
+      "Audit": {
+        "description": "A moderation record to add or change, keyed by the file's fingerprint. The page's table hides\nwhich fields are mandatory, so none is required here. `auditResult` is typed Integer while the\nexample sends `\"3\"`, so a digit string is accepted too.\n",
+        "type": "object",
+        "properties": {
+          "sha256": {
+            "type": "string",
+            "description": "The file's SHA-256."
+          },
+          "size": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The file's size."
+          },
+          "auditResult": {
+            "type": [
+              "integer",
+              "string"
+            ],
+            "description": "The verdict: 1 normal, 2 low sensitivity, 3 high sensitivity.",
+            "enum": [
+              1,
+              2,
+              3,
+              "1",
+              "2",
+              "3"
+            ]
+          },
+          "auditDetail": {
+            "type": "string",
+            "description": "Details of the verdict as a JSON string; the service keeps it and returns it as it is."
+          },
+          "fileId": {
+            "type": "string",
+            "description": "The file's ID; only written to the service's log, never returned."
+          }
+        }
+      },
+      "Feature": {
+        "description": "A file to look up moderation records for, by fingerprint. The page's table hides which fields\nare mandatory, so none is required here. `size` is typed Long while the example sends\n`\"413774\"`, so a digit string is accepted too.\n",
+        "type": "object",
+        "properties": {
+          "sha256": {
+            "type": "string",
+            "description": "The file's SHA-256."
+          },
+          "size": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "The file's size."
+          },
+          "fileId": {
+            "type": "string",
+            "description": "The file's ID; only written to the service's log."
+          }
+        }
+      },
+      "BatchGetAudit": {
+        "description": "A file's moderation record, as the batch lookup returns it.",
+        "type": "object",
+        "properties": {
+          "sha256": {
+            "type": "string",
+            "description": "The file's SHA-256."
+          },
+          "size": {
+            "type": "integer",
+            "format": "int64",
+            "description": "The file's size."
+          },
+          "auditLevel": {
+            "type": "integer",
+            "description": "Who moderated it: 10 machine, 20 human, 30 machine and human, 99 review after an appeal."
+          },
+          "auditResult": {
+            "type": "integer",
+            "description": "The verdict: 1 normal, 2 low sensitivity, 3 high sensitivity."
+          },
+          "auditDetail": {
+            "type": "string",
+            "description": "Details of the verdict as a JSON string."
+          }
+        }
+      },
+      "FcaListAuditDataDto": {
+        "description": "The moderation records found; files not moderated yet are left out.",
+        "type": "object",
+        "properties": {
+          "auditList": {
+            "type": "array",
+            "description": "One record per moderated file.",
+            "items": {
+              "$ref": "#/components/schemas/BatchGetAudit"
+            }
+          }
+        }
+      },
+      "AuditLogPageInfo": {
+        "description": "Which page of audit logs to return, by page number (the reference's table title is PageInfo;\nrenamed because the file lists' PageInfo pages by cursor).\n",
+        "type": "object",
+        "required": [
+          "pageSize",
+          "pageNum"
+        ],
+        "properties": {
+          "pageSize": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100,
+            "default": 10,
+            "description": "How many logs per page."
+          },
+          "pageNum": {
+            "type": "integer",
+            "description": "The page number."
+          }
+        }
+      },
+      "AuditLogSortInfo": {
+        "description": "How to sort audit logs (the reference's table title is SortInfo; renamed so that it is not\nconfused with the file lists' sorting).\n",
+        "type": "object",
+        "properties": {
+          "sortType": {
+            "type": "integer",
+            "description": "What to sort by: 1 the operation time (the default).",
+            "default": 1
+          },
+          "sortDirection": {
+            "type": "integer",
+            "description": "1 ascending, 2 descending (the default).",
+            "enum": [
+              1,
+              2
+            ],
+            "default": 2
+          }
+        }
+      },
+      "LogInfo": {
+        "description": "One audit log entry.",
+        "type": "object",
+        "properties": {
+          "logId": {
+            "type": "string",
+            "description": "The entry's ID."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant's ID."
+          },
+          "operatorName": {
+            "type": "string",
+            "description": "The account that performed the operation."
+          },
+          "operatorId": {
+            "type": "string",
+            "description": "The ID of the user who performed the operation."
+          },
+          "operateTime": {
+            "type": "string",
+            "description": "When the operation happened."
+          },
+          "operation": {
+            "type": "string",
+            "description": "The kind of operation."
+          },
+          "resource": {
+            "type": "string",
+            "description": "The ID of the resource operated on."
+          },
+          "operateResult": {
+            "type": "integer",
+            "description": "The operation's result."
+          },
+          "operatorIP": {
+            "type": "string",
+            "description": "The IP address the operation came from."
+          },
+          "message": {
+            "type": "string",
+            "description": "Why the operation failed, when it did."
           }
         }
       }

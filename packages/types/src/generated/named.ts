@@ -5,6 +5,41 @@ import type { components, operations } from './openapi.js';
 /** A user to add to a new group space, with the permissions they get. */
 export type AddGroupUsers = components['schemas']['AddGroupUsers'];
 /**
+ * A change to one member's permissions: the user, the template to apply and, for a custom
+ * template, the flags. The reference types `userId` and `template` as Long; 19-digit IDs exceed
+ * 2^53, other pages return user IDs as strings and their examples send Long IDs quoted, so a
+ * digit string is accepted as well as an integer.
+ */
+export type AmendModRole = components['schemas']['AmendModRole'];
+/**
+ * A user to remove from a user group (the reference's `AmendModRoleDelete`). Whether `userId` is
+ * mandatory is not shown by any copy, so it is left optional.
+ */
+export type AmendModRoleDelete = components['schemas']['AmendModRoleDelete'];
+/**
+ * A moderation record to add or change, keyed by the file's fingerprint. The page's table hides
+ * which fields are mandatory, so none is required here. `auditResult` is typed Integer while the
+ * example sends `"3"`, so a digit string is accepted too.
+ */
+export type Audit = components['schemas']['Audit'];
+/**
+ * A file's moderation record as the moderation list returns it: the file's fingerprint, the
+ * verdict, who reached it and, on request, a link to the original file.
+ */
+export type AuditData = components['schemas']['AuditData'];
+/**
+ * Which page of audit logs to return, by page number (the reference's table title is PageInfo;
+ * renamed because the file lists' PageInfo pages by cursor).
+ */
+export type AuditLogPageInfo = components['schemas']['AuditLogPageInfo'];
+/**
+ * How to sort audit logs (the reference's table title is SortInfo; renamed so that it is not
+ * confused with the file lists' sorting).
+ */
+export type AuditLogSortInfo = components['schemas']['AuditLogSortInfo'];
+/** A file's moderation record, as the batch lookup returns it. */
+export type BatchGetAudit = components['schemas']['BatchGetAudit'];
+/**
  * Permission flags of a space member: true grants, false withholds. The reference lists all eleven
  * as mandatory Booleans (full list on the permission-template pages and on the space-member
  * permission page of 2025-03-14; the space pages' own tables are cut after the eighth or tenth flag).
@@ -13,26 +48,86 @@ export type Capabilities = components['schemas']['Capabilities'];
 /** The space CreateSpace made (table of 2025-03-04). */
 export type CreateSpaceRspInfo = components['schemas']['CreateSpaceRspInfo'];
 /**
+ * A department of the organization (the reference's `departmentInfo`). GetDepartment returns these
+ * fields at the top level of its answer; GetDepartmentList's table also lists a `code` and `msg`
+ * inside each entry.
+ */
+export type DepartmentInfo = components['schemas']['DepartmentInfo'];
+/**
  * A department with a space, as GetDepartmentSpaceList lists it (the reference's
  * `departmentSpaceInfo`). The 2025 tables list four fields; the example, and the 2024 table, show
  * more (status, capacity, containerId, …), which the service may still send.
  */
 export type DepartmentSpaceInfo = components['schemas']['DepartmentSpaceInfo'];
 /**
+ * The ID of what was just created (the reference's `DeptData`). CreateDepartment returns the new
+ * department's ID in it; CreateUser returns one too, which its page also describes as a
+ * department ID.
+ */
+export type DeptData = components['schemas']['DeptData'];
+/** The moderation records found; files not moderated yet are left out. */
+export type FcaListAuditDataDto = components['schemas']['FcaListAuditDataDto'];
+/**
+ * A file to look up moderation records for, by fingerprint. The page's table hides which fields
+ * are mandatory, so none is required here. `size` is typed Long while the example sends
+ * `"413774"`, so a digit string is accepted too.
+ */
+export type Feature = components['schemas']['Feature'];
+/**
  * Allocated and total capacity of one space type, in GB. The table types them Integer and Long;
  * the example sends them as strings ("1000"), so both are accepted.
  */
 export type GetSpaceAllocatedData = components['schemas']['GetSpaceAllocatedData'];
 /**
+ * A user to add to a user group, with the permissions they get (the reference's `AmendModRole`, as
+ * BatchAddGroupMembers uses it). Its table marks `template` mandatory, but the same row says it is
+ * optional when members are added to or removed from a user group, so it is optional here; the
+ * permission pages' own AmendModRole keeps it mandatory.
+ */
+export type GroupMemberAmendModRole = components['schemas']['GroupMemberAmendModRole'];
+/**
  * A group space, as GetGroupSpaceList lists it. The reference's table (2025-12-12) is cut after
  * `bizSboxFileId`; the fields after it are not documented and left out.
  */
 export type GroupSpaceInfo = components['schemas']['GroupSpaceInfo'];
+/** One user of a batch import, as the pre-check receives it (the reference's `ImportUserInfo`). */
+export type ImportUserInfo = components['schemas']['ImportUserInfo'];
+/** The pre-check's verdict on one user of a batch import (the reference's `ImportUserVerifyResult`). */
+export type ImportUserVerifyResult = components['schemas']['ImportUserVerifyResult'];
+/** What a web page needs to load and initialize OrgID's JavaScript SDK. Every field is a string. */
+export type JsSdkData = components['schemas']['JsSdkData'];
+/** One audit log entry. */
+export type LogInfo = components['schemas']['LogInfo'];
+/**
+ * A user of the organization as User Management's GetUser and GetUserList return it (the
+ * reference's `userInfo`; named apart from the other groups' user objects).
+ */
+export type ManagedUserInfo = components['schemas']['ManagedUserInfo'];
+/** A member of a user group (the reference's `MemberInfo`). */
+export type MemberInfo = components['schemas']['MemberInfo'];
+/**
+ * The permissions a new member of a department or group space starts with: the template applied
+ * and its flags.
+ */
+export type MemberInitialPermission = components['schemas']['MemberInitialPermission'];
+/** Where a new user is placed and what they may do (the reference's `modifyUserInfoReq`). */
+export type ModifyUserInfoReq = components['schemas']['ModifyUserInfoReq'];
 /**
  * A count or size that the reference types as String in some tables and as Integer or Long in
  * others, and whose examples show numbers: either form is accepted.
  */
 export type NumberOrNumericString = components['schemas']['NumberOrNumericString'];
+/**
+ * The signed-in user and their organization, as the session check returns them. The newest copy
+ * (Chinese, 2025-12-12) types `role` and `userName` as String and `userCount` as Integer; the
+ * 2024-07-30 copies typed them Integer, Long and String, so `userCount` accepts both forms.
+ */
+export type OrgUserInfo = components['schemas']['OrgUserInfo'];
+/**
+ * A permission template: a named, reusable set of permission flags. The tables of the pages that
+ * return it are cut off inside the Capabilities rows, so `capabilities` is the shared object.
+ */
+export type PermissionTemplate = components['schemas']['PermissionTemplate'];
 /**
  * KooDrive's return code: 0 on success, an eight-digit number such as 13000102 on failure. Most
  * pages declare it Integer and a few String, while every example shows a number, so both forms
@@ -41,6 +136,27 @@ export type NumberOrNumericString = components['schemas']['NumberOrNumericString
 export type ResultCode = components['schemas']['ResultCode'];
 /** The `code` and `msg` that every KooDrive response carries; the whole body of a failed one. */
 export type ResultEnvelope = components['schemas']['ResultEnvelope'];
+/**
+ * The organization's subscription as the management console holds it (the reference's
+ * `ServiceStatus`). Types follow the newest copy (Chinese, 2025-12-12); the four switches at the
+ * end appear only there.
+ */
+export type ServiceStatus = components['schemas']['ServiceStatus'];
+/**
+ * How much of the subscription the organization uses (the reference's unnamed `data` object of
+ * GetQuotaUsed). Every field is typed Integer except `productType`, as the current copies have it.
+ */
+export type ServiceUsage = components['schemas']['ServiceUsage'];
+/**
+ * A new session: the access token to send with later calls, the session's ID (which refreshSession
+ * takes as `x-session-id`) and the user it belongs to. The token is returned with its scheme
+ * already in front of it (`Bearer 6ebb…` in the 2025 example, `Bearer+013b…` in the 2024 one), so
+ * it is sent as it is, without adding another `Bearer`. No refresh token or expiry is returned: the
+ * token lives 20 minutes after the last call made with it.
+ */
+export type SessionUserDto = components['schemas']['SessionUserDto'];
+/** The enterprise user a new session belongs to, as createSession returns it (`userInfo`). */
+export type SessionUserInfo = components['schemas']['SessionUserInfo'];
 /**
  * A space, as GetSpace, batchGetSpace and GetSpaceByContainerID return it. The tables type every
  * field as String; the examples of sibling objects show numbers for `status`, `capacity` and
@@ -68,10 +184,88 @@ export type TeamSpaceInfo = components['schemas']['TeamSpaceInfo'];
  * `expandCapacity` is mandatory is not visible in any copy, so it is optional here.
  */
 export type TransferUnusedSpaceData = components['schemas']['TransferUnusedSpaceData'];
+/** A group's details, as GetUserGroup returns them (the reference's `userGroup`). */
+export type UserGroup = components['schemas']['UserGroup'];
+/** A group the caller has joined, as GetUserGroupList lists it (the reference's `UserGroupInfo`). */
+export type UserGroupInfo = components['schemas']['UserGroupInfo'];
+/** The kind of group: 0 group, 1 user group. */
+export type UserGroupSourceType = components['schemas']['UserGroupSourceType'];
+/**
+ * One user's permissions on a department or group space, as getUserPermissionList lists them. The
+ * name keeps the reference's spelling (`userPermisson`). Its `capabilities` is an array of
+ * Capabilities objects on this page (a single object everywhere else); the rows of that table are
+ * cut off in every copy, so its flags are those of the shared Capabilities object.
+ */
+export type UserPermisson = components['schemas']['UserPermisson'];
 /** A user's individual space, as GetUserSpaceList lists it (the reference's `userSpaceInfo`). */
 export type UserSpaceInfo = components['schemas']['UserSpaceInfo'];
 /** A user's quota and usage, as GetSpaceUsageByUser returns it. */
 export type UserSpaceQuota = components['schemas']['UserSpaceQuota'];
+
+/** Adding or Modifying the Association Relationship of the Initial Member Permissions: `POST /koodrive/ose/v1/permission/member/initial` */
+export type addMemberInitialPermissionOperation = operations['addMemberInitialPermission'];
+/** The JSON request body of addMemberInitialPermission (`POST /koodrive/ose/v1/permission/member/initial`). */
+export type addMemberInitialPermissionRequestBody = NonNullable<operations['addMemberInitialPermission']['requestBody']>['content']['application/json'];
+/** The JSON body of addMemberInitialPermission (`POST /koodrive/ose/v1/permission/member/initial`)'s 200 response. */
+export type addMemberInitialPermissionResponse = operations['addMemberInitialPermission']['responses'][200]['content']['application/json'];
+
+/** Querying the Moderation List: `GET /koodrive/ose/v1/audit` */
+export type auditListOperation = operations['auditList'];
+/** The query parameters of auditList (`GET /koodrive/ose/v1/audit`). */
+export type auditListQuery = NonNullable<operations['auditList']['parameters']['query']>;
+/** The JSON body of auditList (`GET /koodrive/ose/v1/audit`)'s 200 response. */
+export type auditListResponse = operations['auditList']['responses'][200]['content']['application/json'];
+
+/** Checking Whether a User Session Is Invalid Based on Token Information: `GET /koodrive/ose/v1/session/auth` */
+export type authSessionOperation = operations['authSession'];
+/** The JSON body of authSession (`GET /koodrive/ose/v1/session/auth`)'s 200 response. */
+export type authSessionResponse = operations['authSession']['responses'][200]['content']['application/json'];
+
+/** Adding Members to a User Group: `POST /koodrive/ose/v1/usergroups/{groupId}/members/batchAdd` */
+export type BatchAddGroupMembersOperation = operations['BatchAddGroupMembers'];
+/** The path parameters of BatchAddGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchAdd`). */
+export type BatchAddGroupMembersPathParams = operations['BatchAddGroupMembers']['parameters']['path'];
+/** The JSON request body of BatchAddGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchAdd`). */
+export type BatchAddGroupMembersRequestBody = NonNullable<operations['BatchAddGroupMembers']['requestBody']>['content']['application/json'];
+/** The JSON body of BatchAddGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchAdd`)'s 200 response. */
+export type BatchAddGroupMembersResponse = operations['BatchAddGroupMembers']['responses'][200]['content']['application/json'];
+
+/** Adding Content Moderation Records in Batches: `POST /koodrive/ose/v1/audit/batch` */
+export type batchAuditOperation = operations['batchAudit'];
+/** The JSON request body of batchAudit (`POST /koodrive/ose/v1/audit/batch`). */
+export type batchAuditRequestBody = NonNullable<operations['batchAudit']['requestBody']>['content']['application/json'];
+/** The JSON body of batchAudit (`POST /koodrive/ose/v1/audit/batch`)'s 200 response. */
+export type batchAuditResponse = operations['batchAudit']['responses'][200]['content']['application/json'];
+
+/** Deleting Members from a User Group: `POST /koodrive/ose/v1/usergroups/{groupId}/members/batchDelete` */
+export type batchDeleteGroupMembersOperation = operations['batchDeleteGroupMembers'];
+/** The path parameters of batchDeleteGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchDelete`). */
+export type batchDeleteGroupMembersPathParams = operations['batchDeleteGroupMembers']['parameters']['path'];
+/** The JSON request body of batchDeleteGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchDelete`). */
+export type batchDeleteGroupMembersRequestBody = NonNullable<operations['batchDeleteGroupMembers']['requestBody']>['content']['application/json'];
+/** The JSON body of batchDeleteGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchDelete`)'s 200 response. */
+export type batchDeleteGroupMembersResponse = operations['batchDeleteGroupMembers']['responses'][200]['content']['application/json'];
+
+/** Deleting Permissions Templates in Batches: `POST /koodrive/ose/v1/permission/template/delete` */
+export type batchDeletePermissionTemplateOperation = operations['batchDeletePermissionTemplate'];
+/** The JSON request body of batchDeletePermissionTemplate (`POST /koodrive/ose/v1/permission/template/delete`). */
+export type batchDeletePermissionTemplateRequestBody = NonNullable<operations['batchDeletePermissionTemplate']['requestBody']>['content']['application/json'];
+/** The JSON body of batchDeletePermissionTemplate (`POST /koodrive/ose/v1/permission/template/delete`)'s 200 response. */
+export type batchDeletePermissionTemplateResponse = operations['batchDeletePermissionTemplate']['responses'][200]['content']['application/json'];
+
+/** Querying Content Moderation Records in Batches: `POST /koodrive/ose/v1/audit/batchGet` */
+export type batchGetOperation = operations['batchGet'];
+/** The JSON request body of batchGet (`POST /koodrive/ose/v1/audit/batchGet`). */
+export type batchGetRequestBody = NonNullable<operations['batchGet']['requestBody']>['content']['application/json'];
+/** The JSON body of batchGet (`POST /koodrive/ose/v1/audit/batchGet`)'s 200 response. */
+export type batchGetResponse = operations['batchGet']['responses'][200]['content']['application/json'];
+
+/** Querying Permissions Template Details Based on the Permissions Template ID Array: `POST /koodrive/ose/v1/permission/template/batchGet` */
+export type batchGetPermissionTemplateOperation = operations['batchGetPermissionTemplate'];
+/** The JSON request body of batchGetPermissionTemplate (`POST /koodrive/ose/v1/permission/template/batchGet`). */
+export type batchGetPermissionTemplateRequestBody = NonNullable<operations['batchGetPermissionTemplate']['requestBody']>['content']['application/json'];
+/** The JSON body of batchGetPermissionTemplate (`POST /koodrive/ose/v1/permission/template/batchGet`)'s 200 response. */
+export type batchGetPermissionTemplateResponse = operations['batchGetPermissionTemplate']['responses'][200]['content']['application/json'];
 
 /** Querying Space Information in Batches: `GET /koodrive/ose/v1/space/batchGetSpace` */
 export type batchGetSpaceOperation = operations['batchGetSpace'];
@@ -80,12 +274,47 @@ export type batchGetSpaceQuery = NonNullable<operations['batchGetSpace']['parame
 /** The JSON body of batchGetSpace (`GET /koodrive/ose/v1/space/batchGetSpace`)'s 200 response. */
 export type batchGetSpaceResponse = operations['batchGetSpace']['responses'][200]['content']['application/json'];
 
+/** Pre-verification API: `POST /koodrive/ose/v1/users/batchimport/preverify` */
+export type batchImportUserPreVerifyOperation = operations['batchImportUserPreVerify'];
+/** The JSON request body of batchImportUserPreVerify (`POST /koodrive/ose/v1/users/batchimport/preverify`). */
+export type batchImportUserPreVerifyRequestBody = NonNullable<operations['batchImportUserPreVerify']['requestBody']>['content']['application/json'];
+/** The JSON body of batchImportUserPreVerify (`POST /koodrive/ose/v1/users/batchimport/preverify`)'s 200 response. */
+export type batchImportUserPreVerifyResponse = operations['batchImportUserPreVerify']['responses'][200]['content']['application/json'];
+
+/** Counting Members in an Organization or Department: `GET /koodrive/ose/v1/users/count` */
+export type CountUserOperation = operations['CountUser'];
+/** The query parameters of CountUser (`GET /koodrive/ose/v1/users/count`). */
+export type CountUserQuery = NonNullable<operations['CountUser']['parameters']['query']>;
+/** The JSON body of CountUser (`GET /koodrive/ose/v1/users/count`)'s 200 response. */
+export type CountUserResponse = operations['CountUser']['responses'][200]['content']['application/json'];
+
+/** Creating a Department: `POST /koodrive/ose/v1/departments` */
+export type CreateDepartmentOperation = operations['CreateDepartment'];
+/** The JSON request body of CreateDepartment (`POST /koodrive/ose/v1/departments`). */
+export type CreateDepartmentRequestBody = NonNullable<operations['CreateDepartment']['requestBody']>['content']['application/json'];
+/** The JSON body of CreateDepartment (`POST /koodrive/ose/v1/departments`)'s 200 response. */
+export type CreateDepartmentResponse = operations['CreateDepartment']['responses'][200]['content']['application/json'];
+
 /** Creating a Group Space: `POST /koodrive/ose/v1/space/group` */
 export type CreateGroupSpaceOperation = operations['CreateGroupSpace'];
 /** The JSON request body of CreateGroupSpace (`POST /koodrive/ose/v1/space/group`). */
 export type CreateGroupSpaceRequestBody = NonNullable<operations['CreateGroupSpace']['requestBody']>['content']['application/json'];
 /** The JSON body of CreateGroupSpace (`POST /koodrive/ose/v1/space/group`)'s 200 response. */
 export type CreateGroupSpaceResponse = operations['CreateGroupSpace']['responses'][200]['content']['application/json'];
+
+/** Creating a Permissions Template: `POST /koodrive/ose/v1/permission/template/create` */
+export type createPermissionTemplateOperation = operations['createPermissionTemplate'];
+/** The JSON request body of createPermissionTemplate (`POST /koodrive/ose/v1/permission/template/create`). */
+export type createPermissionTemplateRequestBody = NonNullable<operations['createPermissionTemplate']['requestBody']>['content']['application/json'];
+/** The JSON body of createPermissionTemplate (`POST /koodrive/ose/v1/permission/template/create`)'s 200 response. */
+export type createPermissionTemplateResponse = operations['createPermissionTemplate']['responses'][200]['content']['application/json'];
+
+/** Initializing and Creating a Session: `POST /koodrive/ose/v1/session` */
+export type createSessionOperation = operations['createSession'];
+/** The JSON request body of createSession (`POST /koodrive/ose/v1/session`). */
+export type createSessionRequestBody = NonNullable<operations['createSession']['requestBody']>['content']['application/json'];
+/** The JSON body of createSession (`POST /koodrive/ose/v1/session`)'s 200 response. */
+export type createSessionResponse = operations['createSession']['responses'][200]['content']['application/json'];
 
 /** Creating a Space for a Department or Individual: `POST /koodrive/ose/v1/space/{ownerId}` */
 export type CreateSpaceOperation = operations['CreateSpace'];
@@ -95,6 +324,27 @@ export type CreateSpacePathParams = operations['CreateSpace']['parameters']['pat
 export type CreateSpaceRequestBody = NonNullable<operations['CreateSpace']['requestBody']>['content']['application/json'];
 /** The JSON body of CreateSpace (`POST /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type CreateSpaceResponse = operations['CreateSpace']['responses'][200]['content']['application/json'];
+
+/** Creating a User: `POST /koodrive/ose/v1/users` */
+export type CreateUserOperation = operations['CreateUser'];
+/** The JSON request body of CreateUser (`POST /koodrive/ose/v1/users`). */
+export type CreateUserRequestBody = NonNullable<operations['CreateUser']['requestBody']>['content']['application/json'];
+/** The JSON body of CreateUser (`POST /koodrive/ose/v1/users`)'s 200 response. */
+export type CreateUserResponse = operations['CreateUser']['responses'][200]['content']['application/json'];
+
+/** Creating a User Group: `POST /koodrive/ose/v1/usergroups` */
+export type CreateUserGroupOperation = operations['CreateUserGroup'];
+/** The JSON request body of CreateUserGroup (`POST /koodrive/ose/v1/usergroups`). */
+export type CreateUserGroupRequestBody = NonNullable<operations['CreateUserGroup']['requestBody']>['content']['application/json'];
+/** The JSON body of CreateUserGroup (`POST /koodrive/ose/v1/usergroups`)'s 200 response. */
+export type CreateUserGroupResponse = operations['CreateUserGroup']['responses'][200]['content']['application/json'];
+
+/** Deleting a Department: `DELETE /koodrive/ose/v1/departments/{department_id}` */
+export type DeleteDepartmentOperation = operations['DeleteDepartment'];
+/** The path parameters of DeleteDepartment (`DELETE /koodrive/ose/v1/departments/{department_id}`). */
+export type DeleteDepartmentPathParams = operations['DeleteDepartment']['parameters']['path'];
+/** The JSON body of DeleteDepartment (`DELETE /koodrive/ose/v1/departments/{department_id}`)'s 200 response. */
+export type DeleteDepartmentResponse = operations['DeleteDepartment']['responses'][200]['content']['application/json'];
 
 /** Dismissing a Group Space: `DELETE /koodrive/ose/v1/space/group/{groupId}` */
 export type DeleteGroupSpaceOperation = operations['DeleteGroupSpace'];
@@ -112,6 +362,55 @@ export type DeleteSpaceQuery = NonNullable<operations['DeleteSpace']['parameters
 /** The JSON body of DeleteSpace (`DELETE /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type DeleteSpaceResponse = operations['DeleteSpace']['responses'][200]['content']['application/json'];
 
+/** Deleting a User: `DELETE /koodrive/ose/v1/users/{userId}` */
+export type DeleteUserOperation = operations['DeleteUser'];
+/** The path parameters of DeleteUser (`DELETE /koodrive/ose/v1/users/{userId}`). */
+export type DeleteUserPathParams = operations['DeleteUser']['parameters']['path'];
+/** The JSON body of DeleteUser (`DELETE /koodrive/ose/v1/users/{userId}`)'s 200 response. */
+export type DeleteUserResponse = operations['DeleteUser']['responses'][200]['content']['application/json'];
+
+/** Deleting a Group: `DELETE /koodrive/ose/v1/usergroups/{groupId}` */
+export type DeleteUserGroupOperation = operations['DeleteUserGroup'];
+/** The path parameters of DeleteUserGroup (`DELETE /koodrive/ose/v1/usergroups/{groupId}`). */
+export type DeleteUserGroupPathParams = operations['DeleteUserGroup']['parameters']['path'];
+/** The JSON body of DeleteUserGroup (`DELETE /koodrive/ose/v1/usergroups/{groupId}`)'s 200 response. */
+export type DeleteUserGroupResponse = operations['DeleteUserGroup']['responses'][200]['content']['application/json'];
+
+/** Editing a Permissions Template: `POST /koodrive/ose/v1/permission/template/edit` */
+export type editPermissionTemplateOperation = operations['editPermissionTemplate'];
+/** The JSON request body of editPermissionTemplate (`POST /koodrive/ose/v1/permission/template/edit`). */
+export type editPermissionTemplateRequestBody = NonNullable<operations['editPermissionTemplate']['requestBody']>['content']['application/json'];
+/** The JSON body of editPermissionTemplate (`POST /koodrive/ose/v1/permission/template/edit`)'s 200 response. */
+export type editPermissionTemplateResponse = operations['editPermissionTemplate']['responses'][200]['content']['application/json'];
+
+/** Change the maximum number of OrgID users: `POST /koodrive/ose/v1/user/expand/{orgId}` */
+export type ExpandUserNumOperation = operations['ExpandUserNum'];
+/** The path parameters of ExpandUserNum (`POST /koodrive/ose/v1/user/expand/{orgId}`). */
+export type ExpandUserNumPathParams = operations['ExpandUserNum']['parameters']['path'];
+/** The JSON body of ExpandUserNum (`POST /koodrive/ose/v1/user/expand/{orgId}`)'s 200 response. */
+export type ExpandUserNumResponse = operations['ExpandUserNum']['responses'][200]['content']['application/json'];
+
+/** Obtaining the URL of an OrgID Authorization Code for KooDrive: `GET /koodrive/ose/v1/session/authCodeURL` */
+export type getAuthCodeURLOperation = operations['getAuthCodeURL'];
+/** The query parameters of getAuthCodeURL (`GET /koodrive/ose/v1/session/authCodeURL`). */
+export type getAuthCodeURLQuery = NonNullable<operations['getAuthCodeURL']['parameters']['query']>;
+/** The JSON body of getAuthCodeURL (`GET /koodrive/ose/v1/session/authCodeURL`)'s 200 response. */
+export type getAuthCodeURLResponse = operations['getAuthCodeURL']['responses'][200]['content']['application/json'];
+
+/** Querying a Department: `GET /koodrive/ose/v1/departments/{department_id}` */
+export type GetDepartmentOperation = operations['GetDepartment'];
+/** The path parameters of GetDepartment (`GET /koodrive/ose/v1/departments/{department_id}`). */
+export type GetDepartmentPathParams = operations['GetDepartment']['parameters']['path'];
+/** The JSON body of GetDepartment (`GET /koodrive/ose/v1/departments/{department_id}`)'s 200 response. */
+export type GetDepartmentResponse = operations['GetDepartment']['responses'][200]['content']['application/json'];
+
+/** Listing Departments: `GET /koodrive/ose/v1/departmentList` */
+export type GetDepartmentListOperation = operations['GetDepartmentList'];
+/** The query parameters of GetDepartmentList (`GET /koodrive/ose/v1/departmentList`). */
+export type GetDepartmentListQuery = NonNullable<operations['GetDepartmentList']['parameters']['query']>;
+/** The JSON body of GetDepartmentList (`GET /koodrive/ose/v1/departmentList`)'s 200 response. */
+export type GetDepartmentListResponse = operations['GetDepartmentList']['responses'][200]['content']['application/json'];
+
 /** Listing Departments Spaces: `GET /koodrive/ose/v1/space/departmentList` */
 export type GetDepartmentSpaceListOperation = operations['GetDepartmentSpaceList'];
 /** The query parameters of GetDepartmentSpaceList (`GET /koodrive/ose/v1/space/departmentList`). */
@@ -125,6 +424,21 @@ export type GetGroupSpaceListOperation = operations['GetGroupSpaceList'];
 export type GetGroupSpaceListQuery = NonNullable<operations['GetGroupSpaceList']['parameters']['query']>;
 /** The JSON body of GetGroupSpaceList (`GET /koodrive/ose/v1/space/groupList`)'s 200 response. */
 export type GetGroupSpaceListResponse = operations['GetGroupSpaceList']['responses'][200]['content']['application/json'];
+
+/** Obtain the JavaScript SDK.: `GET /koodrive/ose/v1/sdk/get-js-sdk-info` */
+export type getJsSdkInfoOperation = operations['getJsSdkInfo'];
+/** The JSON body of getJsSdkInfo (`GET /koodrive/ose/v1/sdk/get-js-sdk-info`)'s 200 response. */
+export type getJsSdkInfoResponse = operations['getJsSdkInfo']['responses'][200]['content']['application/json'];
+
+/** Querying Service Usage: `GET /koodrive/ose/v1/service/quotaUsed` */
+export type GetQuotaUsedOperation = operations['GetQuotaUsed'];
+/** The JSON body of GetQuotaUsed (`GET /koodrive/ose/v1/service/quotaUsed`)'s 200 response. */
+export type GetQuotaUsedResponse = operations['GetQuotaUsed']['responses'][200]['content']['application/json'];
+
+/** Obtaining the Subscription Status: `GET /koodrive/ose/v1/service` */
+export type GetServiceOperation = operations['GetService'];
+/** The JSON body of GetService (`GET /koodrive/ose/v1/service`)'s 200 response. */
+export type GetServiceResponse = operations['GetService']['responses'][200]['content']['application/json'];
 
 /** Querying Space Information: `GET /koodrive/ose/v1/space/{ownerId}` */
 export type GetSpaceOperation = operations['GetSpace'];
@@ -182,6 +496,59 @@ export type GetTeamSpaceListQuery = NonNullable<operations['GetTeamSpaceList']['
 /** The JSON body of GetTeamSpaceList (`GET /koodrive/ose/v1/space/teamList`)'s 200 response. */
 export type GetTeamSpaceListResponse = operations['GetTeamSpaceList']['responses'][200]['content']['application/json'];
 
+/** Querying User Information: `GET /koodrive/ose/v1/users/{userId}` */
+export type GetUserOperation = operations['GetUser'];
+/** The path parameters of GetUser (`GET /koodrive/ose/v1/users/{userId}`). */
+export type GetUserPathParams = operations['GetUser']['parameters']['path'];
+/** The JSON body of GetUser (`GET /koodrive/ose/v1/users/{userId}`)'s 200 response. */
+export type GetUserResponse = operations['GetUser']['responses'][200]['content']['application/json'];
+
+/** Querying Group Details: `GET /koodrive/ose/v1/usergroups/{groupId}` */
+export type GetUserGroupOperation = operations['GetUserGroup'];
+/** The path parameters of GetUserGroup (`GET /koodrive/ose/v1/usergroups/{groupId}`). */
+export type GetUserGroupPathParams = operations['GetUserGroup']['parameters']['path'];
+/** The query parameters of GetUserGroup (`GET /koodrive/ose/v1/usergroups/{groupId}`). */
+export type GetUserGroupQuery = NonNullable<operations['GetUserGroup']['parameters']['query']>;
+/** The JSON body of GetUserGroup (`GET /koodrive/ose/v1/usergroups/{groupId}`)'s 200 response. */
+export type GetUserGroupResponse = operations['GetUserGroup']['responses'][200]['content']['application/json'];
+
+/** Listing User Groups: `GET /koodrive/ose/v1/usergroups` */
+export type GetUserGroupListOperation = operations['GetUserGroupList'];
+/** The query parameters of GetUserGroupList (`GET /koodrive/ose/v1/usergroups`). */
+export type GetUserGroupListQuery = NonNullable<operations['GetUserGroupList']['parameters']['query']>;
+/** The JSON body of GetUserGroupList (`GET /koodrive/ose/v1/usergroups`)'s 200 response. */
+export type GetUserGroupListResponse = operations['GetUserGroupList']['responses'][200]['content']['application/json'];
+
+/** Listing Members in a User Group: `GET /koodrive/ose/v1/usergroups/{groupId}/members` */
+export type GetUserGroupMemberListOperation = operations['GetUserGroupMemberList'];
+/** The path parameters of GetUserGroupMemberList (`GET /koodrive/ose/v1/usergroups/{groupId}/members`). */
+export type GetUserGroupMemberListPathParams = operations['GetUserGroupMemberList']['parameters']['path'];
+/** The query parameters of GetUserGroupMemberList (`GET /koodrive/ose/v1/usergroups/{groupId}/members`). */
+export type GetUserGroupMemberListQuery = NonNullable<operations['GetUserGroupMemberList']['parameters']['query']>;
+/** The JSON body of GetUserGroupMemberList (`GET /koodrive/ose/v1/usergroups/{groupId}/members`)'s 200 response. */
+export type GetUserGroupMemberListResponse = operations['GetUserGroupMemberList']['responses'][200]['content']['application/json'];
+
+/** Listing Users: `GET /koodrive/ose/v1/userList` */
+export type GetUserListOperation = operations['GetUserList'];
+/** The query parameters of GetUserList (`GET /koodrive/ose/v1/userList`). */
+export type GetUserListQuery = NonNullable<operations['GetUserList']['parameters']['query']>;
+/** The JSON body of GetUserList (`GET /koodrive/ose/v1/userList`)'s 200 response. */
+export type GetUserListResponse = operations['GetUserList']['responses'][200]['content']['application/json'];
+
+/** Querying the Mobile Number of a User: `GET /koodrive/ose/v1/users/mobile/{userId}` */
+export type GetUserMobileOperation = operations['GetUserMobile'];
+/** The path parameters of GetUserMobile (`GET /koodrive/ose/v1/users/mobile/{userId}`). */
+export type GetUserMobilePathParams = operations['GetUserMobile']['parameters']['path'];
+/** The JSON body of GetUserMobile (`GET /koodrive/ose/v1/users/mobile/{userId}`)'s 200 response. */
+export type GetUserMobileResponse = operations['GetUserMobile']['responses'][200]['content']['application/json'];
+
+/** Obtaining the User Permissions List: `GET /koodrive/ose/v1/permission/userList` */
+export type getUserPermissionListOperation = operations['getUserPermissionList'];
+/** The query parameters of getUserPermissionList (`GET /koodrive/ose/v1/permission/userList`). */
+export type getUserPermissionListQuery = NonNullable<operations['getUserPermissionList']['parameters']['query']>;
+/** The JSON body of getUserPermissionList (`GET /koodrive/ose/v1/permission/userList`)'s 200 response. */
+export type getUserPermissionListResponse = operations['getUserPermissionList']['responses'][200]['content']['application/json'];
+
 /** Listing User Spaces: `GET /koodrive/ose/v1/space/userList` */
 export type GetUserSpaceListOperation = operations['GetUserSpaceList'];
 /** The query parameters of GetUserSpaceList (`GET /koodrive/ose/v1/space/userList`). */
@@ -189,12 +556,80 @@ export type GetUserSpaceListQuery = NonNullable<operations['GetUserSpaceList']['
 /** The JSON body of GetUserSpaceList (`GET /koodrive/ose/v1/space/userList`)'s 200 response. */
 export type GetUserSpaceListResponse = operations['GetUserSpaceList']['responses'][200]['content']['application/json'];
 
+/** Querying Initial Permissions of a Member: `GET /koodrive/ose/v1/permission/member/initial/{spaceId}` */
+export type InitialMemberPermissionOperation = operations['InitialMemberPermission'];
+/** The path parameters of InitialMemberPermission (`GET /koodrive/ose/v1/permission/member/initial/{spaceId}`). */
+export type InitialMemberPermissionPathParams = operations['InitialMemberPermission']['parameters']['path'];
+/** The JSON body of InitialMemberPermission (`GET /koodrive/ose/v1/permission/member/initial/{spaceId}`)'s 200 response. */
+export type InitialMemberPermissionResponse = operations['InitialMemberPermission']['responses'][200]['content']['application/json'];
+
+/** Query audit logs.: `POST /koodrive/ose/v1/auditlog` */
+export type listAuditLogsOperation = operations['listAuditLogs'];
+/** The JSON request body of listAuditLogs (`POST /koodrive/ose/v1/auditlog`). */
+export type listAuditLogsRequestBody = NonNullable<operations['listAuditLogs']['requestBody']>['content']['application/json'];
+/** The JSON body of listAuditLogs (`POST /koodrive/ose/v1/auditlog`)'s 200 response. */
+export type listAuditLogsResponse = operations['listAuditLogs']['responses'][200]['content']['application/json'];
+
+/** Listing Permissions Templates by Condition: `GET /koodrive/ose/v1/permission/template/list` */
+export type listPermissionTemplateOperation = operations['listPermissionTemplate'];
+/** The query parameters of listPermissionTemplate (`GET /koodrive/ose/v1/permission/template/list`). */
+export type listPermissionTemplateQuery = NonNullable<operations['listPermissionTemplate']['parameters']['query']>;
+/** The JSON body of listPermissionTemplate (`GET /koodrive/ose/v1/permission/template/list`)'s 200 response. */
+export type listPermissionTemplateResponse = operations['listPermissionTemplate']['responses'][200]['content']['application/json'];
+
+/** Signing In and Signing Out: `GET /koodrive/ose/v1/session/logoff` */
+export type logoutOperation = operations['logout'];
+/** The JSON body of logout (`GET /koodrive/ose/v1/session/logoff`)'s 200 response. */
+export type logoutResponse = operations['logout']['responses'][200]['content']['application/json'];
+
+/** Modifying the Status of Permissions Templates: `POST /koodrive/ose/v1/permission/template/status/modify` */
+export type modifyPermissionTemplateStatusOperation = operations['modifyPermissionTemplateStatus'];
+/** The JSON request body of modifyPermissionTemplateStatus (`POST /koodrive/ose/v1/permission/template/status/modify`). */
+export type modifyPermissionTemplateStatusRequestBody = NonNullable<operations['modifyPermissionTemplateStatus']['requestBody']>['content']['application/json'];
+/** The JSON body of modifyPermissionTemplateStatus (`POST /koodrive/ose/v1/permission/template/status/modify`)'s 200 response. */
+export type modifyPermissionTemplateStatusResponse = operations['modifyPermissionTemplateStatus']['responses'][200]['content']['application/json'];
+
+/** Updating Permissions in Batches: `PUT /koodrive/ose/v1/permission/batchupdate` */
+export type PermissionBatchUpdateOperation = operations['PermissionBatchUpdate'];
+/** The JSON request body of PermissionBatchUpdate (`PUT /koodrive/ose/v1/permission/batchupdate`). */
+export type PermissionBatchUpdateRequestBody = NonNullable<operations['PermissionBatchUpdate']['requestBody']>['content']['application/json'];
+/** The JSON body of PermissionBatchUpdate (`PUT /koodrive/ose/v1/permission/batchupdate`)'s 200 response. */
+export type PermissionBatchUpdateResponse = operations['PermissionBatchUpdate']['responses'][200]['content']['application/json'];
+
+/** Querying Whether a Permissions Template Is Used: `GET /koodrive/ose/v1/permission/template/ref/{id}` */
+export type queryPermissionTemplateRefOperation = operations['queryPermissionTemplateRef'];
+/** The path parameters of queryPermissionTemplateRef (`GET /koodrive/ose/v1/permission/template/ref/{id}`). */
+export type queryPermissionTemplateRefPathParams = operations['queryPermissionTemplateRef']['parameters']['path'];
+/** The JSON body of queryPermissionTemplateRef (`GET /koodrive/ose/v1/permission/template/ref/{id}`)'s 200 response. */
+export type queryPermissionTemplateRefResponse = operations['queryPermissionTemplateRef']['responses'][200]['content']['application/json'];
+
+/** Refreshing a Session: `POST /koodrive/ose/v1/session/refresh` */
+export type refreshSessionOperation = operations['refreshSession'];
+/** The JSON body of refreshSession (`POST /koodrive/ose/v1/session/refresh`)'s 200 response. */
+export type refreshSessionResponse = operations['refreshSession']['responses'][200]['content']['application/json'];
+
+/** Setting the Expiration Time of a Compressed Package: `POST /koodrive/ose/v1/org/package` */
+export type SetPackageDownloadExpiresOperation = operations['SetPackageDownloadExpires'];
+/** The JSON request body of SetPackageDownloadExpires (`POST /koodrive/ose/v1/org/package`). */
+export type SetPackageDownloadExpiresRequestBody = NonNullable<operations['SetPackageDownloadExpires']['requestBody']>['content']['application/json'];
+/** The JSON body of SetPackageDownloadExpires (`POST /koodrive/ose/v1/org/package`)'s 200 response. */
+export type SetPackageDownloadExpiresResponse = operations['SetPackageDownloadExpires']['responses'][200]['content']['application/json'];
+
 /** Allocating Space: `POST /koodrive/ose/v1/space/allocation/transfer` */
 export type TransferUnallocatedSpaceOperation = operations['TransferUnallocatedSpace'];
 /** The JSON request body of TransferUnallocatedSpace (`POST /koodrive/ose/v1/space/allocation/transfer`). */
 export type TransferUnallocatedSpaceRequestBody = NonNullable<operations['TransferUnallocatedSpace']['requestBody']>['content']['application/json'];
 /** The JSON body of TransferUnallocatedSpace (`POST /koodrive/ose/v1/space/allocation/transfer`)'s 200 response. */
 export type TransferUnallocatedSpaceResponse = operations['TransferUnallocatedSpace']['responses'][200]['content']['application/json'];
+
+/** Modifying a Department: `PUT /koodrive/ose/v1/departments/{department_id}` */
+export type UpdateDepartmentOperation = operations['UpdateDepartment'];
+/** The path parameters of UpdateDepartment (`PUT /koodrive/ose/v1/departments/{department_id}`). */
+export type UpdateDepartmentPathParams = operations['UpdateDepartment']['parameters']['path'];
+/** The JSON request body of UpdateDepartment (`PUT /koodrive/ose/v1/departments/{department_id}`). */
+export type UpdateDepartmentRequestBody = NonNullable<operations['UpdateDepartment']['requestBody']>['content']['application/json'];
+/** The JSON body of UpdateDepartment (`PUT /koodrive/ose/v1/departments/{department_id}`)'s 200 response. */
+export type UpdateDepartmentResponse = operations['UpdateDepartment']['responses'][200]['content']['application/json'];
 
 /** Modifying Space Information: `PUT /koodrive/ose/v1/space/{ownerId}` */
 export type UpdateSpaceOperation = operations['UpdateSpace'];
@@ -204,3 +639,21 @@ export type UpdateSpacePathParams = operations['UpdateSpace']['parameters']['pat
 export type UpdateSpaceRequestBody = NonNullable<operations['UpdateSpace']['requestBody']>['content']['application/json'];
 /** The JSON body of UpdateSpace (`PUT /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type UpdateSpaceResponse = operations['UpdateSpace']['responses'][200]['content']['application/json'];
+
+/** Modifying a User: `PUT /koodrive/ose/v1/users/{userId}` */
+export type UpdateUserOperation = operations['UpdateUser'];
+/** The path parameters of UpdateUser (`PUT /koodrive/ose/v1/users/{userId}`). */
+export type UpdateUserPathParams = operations['UpdateUser']['parameters']['path'];
+/** The JSON request body of UpdateUser (`PUT /koodrive/ose/v1/users/{userId}`). */
+export type UpdateUserRequestBody = NonNullable<operations['UpdateUser']['requestBody']>['content']['application/json'];
+/** The JSON body of UpdateUser (`PUT /koodrive/ose/v1/users/{userId}`)'s 200 response. */
+export type UpdateUserResponse = operations['UpdateUser']['responses'][200]['content']['application/json'];
+
+/** Modifying Group Information: `PUT /koodrive/ose/v1/usergroups/{groupId}` */
+export type UpdateUserGroupOperation = operations['UpdateUserGroup'];
+/** The path parameters of UpdateUserGroup (`PUT /koodrive/ose/v1/usergroups/{groupId}`). */
+export type UpdateUserGroupPathParams = operations['UpdateUserGroup']['parameters']['path'];
+/** The JSON request body of UpdateUserGroup (`PUT /koodrive/ose/v1/usergroups/{groupId}`). */
+export type UpdateUserGroupRequestBody = NonNullable<operations['UpdateUserGroup']['requestBody']>['content']['application/json'];
+/** The JSON body of UpdateUserGroup (`PUT /koodrive/ose/v1/usergroups/{groupId}`)'s 200 response. */
+export type UpdateUserGroupResponse = operations['UpdateUserGroup']['responses'][200]['content']['application/json'];

@@ -418,6 +418,1296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/koodrive/ose/v1/departmentList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Departments
+         * @description The direct sub-departments of one department, or of the organization when no department is
+         *     given, optionally filtered by name. Deeper levels take one call per department; the list is not
+         *     paged.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, which agrees with the guide mirror of
+         *     2025-03-14); the current English copy is cut off after the header table. The older copies
+         *     (2024-07-30) list only the Authorization, X-Traceid and language headers, put the departments in
+         *     `data` and type `code` as String; the newest copy's `list` and Integer `code` are followed. Without
+         *     `departmentId` the Chinese copy says only the root department's ID comes back, the English copy
+         *     that the root department is used; both are reflected below. The example response is cut off
+         *     after its first entry and is not reproduced.
+         */
+        get: operations["GetDepartmentList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creating a Department
+         * @description Creates a department under a parent department; the department gets a team space with it.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), with the English copy in the current layout and
+         *     a Japanese snapshot (2025-03-07) that agree. The older copies (2024-07-30) list only the
+         *     Authorization, X-Traceid and language headers and answer `failedList` instead of `data`, with
+         *     `code` typed String; the newest copy's `data` (a `DeptData` with the new ID) is followed.
+         *     The current example response is not JSON: `{ “data”:{ id:"String } "code": 0, "msg": "success" }`
+         *     (curly quotes, an unquoted key, an unclosed string, a missing comma). It is repaired below to
+         *     `{"data": {"id": "String"}, "code": 0, "msg": "success"}`; its ID is the page's placeholder.
+         */
+        post: operations["CreateDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/departments/{department_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying a Department
+         * @description One department's details, at the top level of the answer (no `data` wrapper).
+         *
+         *     Source: main edition, Chinese and English copies in the current layout (their "Updated on" date
+         *     is not shown), with the guide mirror (2024-10-25). The older copies (2024-07-30) and the guide
+         *     mirror list only the Authorization, X-Traceid and language headers; the current copies list all
+         *     six. The 2024-07-30 English copy types `code` as String, the others Integer.
+         */
+        get: operations["GetDepartment"];
+        /**
+         * Modifying a Department
+         * @description Renames a department or moves it under another parent; its team space follows.
+         *
+         *     Source: main edition, Chinese and English copies in the current layout (their "Updated on" date
+         *     is not shown) and an undated Japanese snapshot with the same six headers. The older copies
+         *     (2024-07-30) list only the Authorization, X-Traceid and language headers and type `code` as
+         *     String.
+         */
+        put: operations["UpdateDepartment"];
+        post?: never;
+        /**
+         * Deleting a Department
+         * @description Deletes a department together with its team space.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and an undated Spanish snapshot with the same six
+         *     headers; the copies do not disagree.
+         */
+        delete: operations["DeleteDepartment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/userList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Users
+         * @description The users of a department page by page, or of the caller's organization when no department is
+         *     given, optionally filtered by name. `total` counts all matching users.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12); the English copy (2025-10-22) is cut off in its
+         *     header table. The older copies (2024-07-30) list only the Authorization, X-Traceid and language
+         *     headers, type `code` as String, and their table puts the users in `data` without a `total`
+         *     (although their own example uses `list`); the newest copy's `list` and `total` are followed.
+         *     `offset` and `limit` are typed String on this page: here they are strings of digits, which is
+         *     what a query string carries either way. The copies read `isDirect` differently: direct members
+         *     only (Chinese) or users of the root department (English); the Chinese reading is followed. The
+         *     example response is known only in pieces (its middle is missing, and its IDs carry a stray
+         *     base64 suffix from the reference's generator), so it is not reproduced.
+         */
+        get: operations["GetUserList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creating a User
+         * @description Adds an OrgID user to KooDrive, optionally in a given department and with a given role.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22, cut off inside the
+         *     role's description), with a Portuguese snapshot (2024-12-24). The header table lists
+         *     Authorization, X-User-Id, X-Date, Host, X-Traceid and language in that order (the Chinese `.md`
+         *     twin leaves out Host; the HTML copies have it). The older copy (2024-07-30) takes `userId` only,
+         *     lists three headers and answers `code` (String) and `msg` only. Since 2024-12-24 the answer also
+         *     has `data` (a `DeptData`), whose ID the page describes as a department ID. The role values come
+         *     from the Chinese copy; the role is typed String here, while UpdateUser types it Integer.
+         *
+         *     The documented request, unchanged since the 2024 copies, sends only `userId`, although the
+         *     current table marks `modifyUserInfoReq` mandatory. The table is followed, so that example does
+         *     not validate and is kept as a code sample only. The example response has no `data`.
+         */
+        post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/users/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counting Members in an Organization or Department
+         * @description How many members a department has, or the whole organization when no department is given.
+         *
+         *     Source: main edition, Chinese and English copies in the current layout (their "Updated on" date
+         *     is not shown). The older copy (2024-07-30) lists only the Authorization, X-Traceid and language
+         *     headers and types `code` as String. The documented request sends `deptId` empty to count the
+         *     whole organization.
+         */
+        get: operations["CountUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying User Information
+         * @description One user's details: name, department, masked mobile number, role and status.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, whose example matches the guide mirror of
+         *     2025-02-12 and the 2024-10-24 snapshot) and English copy (2025-10-22, cut off after `msg`). The
+         *     2024 copies name the path parameter `user_id` and list only the Authorization, X-Traceid and
+         *     language headers; the English one of 2024-07-30 types `code` as String. The newest copies'
+         *     `userId` is followed. The carrier edition's copy of this page (2026-02) is not followed.
+         *     The example response has a trailing comma after `status`, removed below, and an `orgId` that no
+         *     table documents, left out. English copies show the name `Sam` where the Chinese one, used here,
+         *     shows a Chinese name. The role and status values are listed on UpdateUser, not on this page.
+         */
+        get: operations["GetUser"];
+        /**
+         * Modifying a User
+         * @description Moves a user to another department, changes their role, or enables or disables their account.
+         *     Every field is optional; the documented request sends no body.
+         *
+         *     Source: main edition, Chinese and English copies in the current layout (their "Updated on" date
+         *     is not shown; the Chinese excerpt cuts the value lists) and a Turkish snapshot (2025-03-07) with
+         *     the complete value lists. The header table lists Authorization, X-User-Id, X-Date, Host,
+         *     X-Traceid and language in that order. The Turkish snapshot names the path parameter `user_id`;
+         *     the current copies `userId`. `deptId` is typed Long: a 19-digit department ID, sent as an exact
+         *     JSON integer (pass a bigint beyond 2^53). The carrier edition's page of this name (freezing and
+         *     unfreezing, with a status of 7) is not followed.
+         */
+        put: operations["UpdateUser"];
+        post?: never;
+        /**
+         * Deleting a User
+         * @description Deletes a user together with the user's resources.
+         *
+         *     Source: main edition, Chinese and English copies in the current layout (their "Updated on" date
+         *     is not shown). The older Japanese copy (2024-07-30) names the path parameter `user_id`, lists
+         *     only the Authorization, X-Traceid and language headers and types `code` as String. The carrier
+         *     edition's copy adds an `x-hw-agentName` header of its own, which is not part of the main
+         *     edition and is left out.
+         */
+        delete: operations["DeleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/users/mobile/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying the Mobile Number of a User
+         * @description A user's mobile number, at the top level of the answer (no `data` wrapper).
+         *
+         *     Source: main edition, Chinese and English copies in the current layout and an undated Spanish
+         *     snapshot, all with the six common headers; no copy shows an "Updated on" date, and the copies
+         *     do not disagree.
+         */
+        get: operations["GetUserMobile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/users/batchimport/preverify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pre-verification API
+         * @description Checks a batch of users before they are imported into a department: whether each can be
+         *     imported, and why not. It changes nothing, so this read sent as POST is marked idempotent.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) with the English copy in the current layout; the
+         *     page's only description is its title. Every copy lists just the Authorization, language and
+         *     X-Traceid headers (no X-User-Id, X-Date or Host). `curDeptId` is typed Integer while its example
+         *     is a 19-digit number, beyond 32 bits and beyond 2^53: it is read as a 64-bit integer, sent as an
+         *     exact JSON number (pass a bigint beyond 2^53).
+         *
+         *     Neither example is JSON. The request misses a comma after `curDeptId`
+         *     (`{ "curDeptId": 1575416580416769793 "users": [ { "targetDeptName": "Dept", "personalCapacity": 10, "isAllocateCapacity": true } ] }`);
+         *     it is kept as a code sample only, because its 19-digit `curDeptId` cannot be held exactly by a
+         *     number in the spec's examples. The response puts a key inside an array
+         *     (`{ "code": 0, "msg": "成功", "data": [ "isSuccess": 0 ] }`); it is repaired below to an array of
+         *     one object. An older snapshot showed no examples at all.
+         */
+        post: operations["batchImportUserPreVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/user/expand/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the maximum number of OrgID users
+         * @description Changes how many users an OrgID organization may have. No request body and no new limit are
+         *     documented: the call names only the organization.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), with the English copy in the current layout and
+         *     an undated Thai snapshot. Every copy lists just the Authorization, X-Traceid and language headers
+         *     and uses the singular `/user/` in the path. The path parameter is described as "the userid of the
+         *     orgId" (Chinese) and "User ID in OrgID" (English). The documented request leaves `{orgId}`
+         *     unfilled. Not repeatable safely: the reference does not say what a second call does.
+         */
+        post: operations["ExpandUserNum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/usergroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing User Groups
+         * @description The groups the caller has joined, page by page with a cursor: each answer's `nextCursor` asks
+         *     for the next page and is absent on the last one. A page may hold fewer rows than asked, even
+         *     none, before the end; `total` counts all groups.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22), with the guide
+         *     mirror (2025-02-12). The older copies (2024-07-30) list only the Authorization, X-Traceid and
+         *     language headers, give no values for `sourceType` and type `code` as String. The table marks
+         *     `pageSize`, `pageCursor` and `sourceType` mandatory while the documented request sends no query
+         *     at all; the table is followed. What cursor the first page takes is not documented. The example
+         *     response is cut off inside its first group and is not reproduced.
+         */
+        get: operations["GetUserGroupList"];
+        put?: never;
+        /**
+         * Creating a User Group
+         * @description Creates a group or user group with the caller in it and answers its ID, at the top level of the
+         *     answer.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), with the English copy in the current layout. The
+         *     older copies (2024-07-30) list only the Authorization, X-Traceid and language headers, limit the
+         *     name to 1 to 30 characters, and answer `failedList` instead of `id`, with `code` typed String;
+         *     the newest copy is followed. The name may not contain `< > | : " * ? / \` or emoji, and may not be
+         *     `.`, `..` or blank; the pattern below checks all but the emoji. The values of `sourceType` are
+         *     those GetUserGroup lists.
+         *
+         *     The documented request, in every copy, sends `{"capacity": 1, "type": 0}`, which matches nothing
+         *     in the table (`groupName`, `sourceType`): it is kept as a code sample only.
+         */
+        post: operations["CreateUserGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/usergroups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying Group Details
+         * @description One group's details: name, owner, kind, picture and times.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and an English copy (id-id, 2025-10-22), both in
+         *     Group Management; the older tables of contents (seven operations) do not list this page. Its
+         *     table types `code` as String where its sibling pages say Integer. The documented request sends
+         *     no `sourceType` although the table marks it mandatory; the table is followed. The example
+         *     response is not JSON (single quotes, a repeated `ownerId`, `sourceTye` misspelt, a missing comma)
+         *     and is cut off, so it is not reproduced.
+         */
+        get: operations["GetUserGroup"];
+        /**
+         * Modifying Group Information
+         * @description Changes a group: its name and picture, whether it is pinned, and a member's role in it.
+         *
+         *     Source: main edition, Chinese and English copies in the current layout (their "Updated on" date
+         *     is not shown). The older Portuguese copy (2024-07-30) names the path parameter `group_id`, lists
+         *     only the Authorization, X-Traceid and language headers, gives no values for `role` and types
+         *     `code` as String. Every copy's example request writes the path in the singular,
+         *     `PUT /koodrive/ose/v1/usergroup/1289173650183882753`, while the URI section says `usergroups`;
+         *     the URI section is followed.
+         */
+        put: operations["UpdateUserGroup"];
+        post?: never;
+        /**
+         * Deleting a Group
+         * @description Dismisses a group.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12; an intl/zh-cn copy of 2025-10-21 agrees), with
+         *     the English copy in the current layout and a Turkish snapshot (2025-08-28). Every copy's example
+         *     request writes the path in the singular,
+         *     `DELETE /koodrive/ose/v1/usergroup/1289173650183882753`, while the URI section says
+         *     `usergroups`; the URI section is followed. Older copies of the group's pages name the path
+         *     parameter `group_id`; the current ones `groupId`.
+         */
+        delete: operations["DeleteUserGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/usergroups/{groupId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Members in a User Group
+         * @description The members of a group, page by page with `offset` and `limit`, optionally filtered by a
+         *     keyword; `total` counts all members.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), with the English copy in the current layout. The
+         *     older copy (2024-07-30) and the carrier edition's copy name the path parameter `group_id` and
+         *     list only the Authorization, X-Traceid and language headers; the older copy also lacks the
+         *     members' `role` and `top` and types `code` as String. The documented request sends neither
+         *     `offset` nor `limit`, which the table marks mandatory; the table is followed. The keyword is
+         *     matched against names and, as the page spells it, "ownerNamer". Every copy's example response
+         *     (complete on the guide mirror of 2025-03-14) shows a space object in `data`, not the member list
+         *     the table describes; no example matching the table exists, so none is reproduced.
+         */
+        get: operations["GetUserGroupMemberList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/usergroups/{groupId}/members/batchAdd": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adding Members to a User Group
+         * @description Adds users to a group, each with a permission template or custom permissions.
+         *
+         *     Source: main edition, Chinese and English copies in the current layout (their "Updated on" date
+         *     is not shown; the Chinese copy is cut off inside the permission flags) and an Arabic-region
+         *     snapshot (2025-03-07) of the same `amendModRoles` version, which names the path parameter
+         *     `group_id`. The permission flags are read as the reference's shared Capabilities object, whose
+         *     first seven flags this page shows. `userId` and `template` are typed Long (19-digit values need
+         *     a bigint to stay exact). `template` is marked mandatory, but the same row says it is optional
+         *     when members are added to or removed from a user group, so it is optional here.
+         *
+         *     The current response table is not shown by any copy; the older copy (2024-07-30), which took
+         *     `userIds` instead of `amendModRoles` and listed three headers, documents `status` and
+         *     `failedList` beside `code` (String) and `msg`, as the sibling batchDeleteGroupMembers still does:
+         *     those are used. The example response also returns an `id` that no table lists, left out below.
+         *     The only example request is of the older `userIds` form and is not reproduced.
+         */
+        post: operations["BatchAddGroupMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/usergroups/{groupId}/members/batchDelete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deleting Members from a User Group
+         * @description Removes users from a group and says whether all, some or none were removed.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), with the English copy in the current layout
+         *     (which marks `amendModRoles` mandatory); an older snapshot names the path parameter `group_id`.
+         *     Whether each entry's `userId` is mandatory is not shown by any copy, so it is left optional; it
+         *     is typed Long (19-digit values need a bigint to stay exact). The Chinese copy calls the entries
+         *     of `failedList` file IDs, a slip for the users that failed.
+         *
+         *     The documented request sends `{"userIds": [...]}` instead of the table's `amendModRoles`, and is
+         *     kept as a code sample only. The example response returns an `id` that no table lists and none
+         *     of `status` and `failedList`; the `id` is left out below.
+         */
+        post: operations["batchDeleteGroupMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining the Subscription Status
+         * @description The organization's subscription as the management console holds it: whether the service is
+         *     usable or frozen, quotas, default space sizes, the organization's identity and feature switches.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12); the English copy in the current layout is cut
+         *     off at `userCount`. The header table lists Authorization, language, X-User-Id, X-Date and Host,
+         *     with no X-Traceid row. The older copies (2024-07-30, Portuguese 2025-03-07, and the guide mirror)
+         *     list only Authorization and language, type `code`, `departmentSpaceSize`, `aiAvailable` and
+         *     `wpsAvailable` as String and end at `productType`; the newest copy's Integer and Boolean types
+         *     and its four further switches are followed. The example response is cut off after `{"data":` and
+         *     is not reproduced.
+         */
+        get: operations["GetService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/service/quotaUsed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying Service Usage
+         * @description How much of the subscription is in use: capacity and space by type (department, individual,
+         *     group, reserved), users created against the maximum, and the package-download expiry.
+         *
+         *     Source: main edition, Chinese copies in the current layout (their "Updated on" date is not
+         *     shown; the intl/zh-cn copy has the complete table), the guide mirror (2025-02-12) and a Turkish
+         *     snapshot (2025-03-07). The current header table marks Authorization optional and lists X-Traceid,
+         *     X-User-Id, X-Date and Host, with no language row; the older copy (2024-07-30) lists only
+         *     X-Traceid, with no Authorization at all, and shows "None" as the request's headers. So a call
+         *     without Authorization is allowed here, after the token and the app signature. The older copy
+         *     also types every field, `code` included, as String; the current Integer types (String for
+         *     `productType`) are followed, as the example's numbers show. The example comes from the guide
+         *     mirror, identical to the older English copy as far as that goes.
+         */
+        get: operations["GetQuotaUsed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/org/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Setting the Expiration Time of a Compressed Package
+         * @description Sets how long the temporary archives made by package downloads are kept before they are
+         *     cleaned up: from 1 to 30, 7 by default. The reference does not state the unit.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), with the English copy in the current layout.
+         *     The header table lists X-Traceid, language, Authorization, X-User-Id, X-Date and Host in that
+         *     order, writes the `language` examples with underscores (`zh_cn`, `en_us`) and states no default;
+         *     the shared `language` header, hyphenated, is used. The documented request shows no
+         *     Authorization line.
+         */
+        post: operations["SetPackageDownloadExpires"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/session/auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Checking Whether a User Session Is Invalid Based on Token Information
+         * @description Checks that the caller's access token still belongs to a live session and, when it does,
+         *     returns the signed-in user and their organization.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed) and English copy (undated, 2025-10
+         *     layout); older snapshots (tr-tr 2025-03-07 and 2024-07-30, es-us) and the guide mirrors of
+         *     2025-03. The page asks for a user token only; the Authentication page excludes this group from
+         *     app signatures. The 2024-07-30 copies typed `code` as String, `role` as Integer, `userName` as
+         *     Long and `userCount` as String, and had no `userId`; the newest types are followed, and
+         *     `userCount` accepts both forms. The example response is not valid JSON (`deptId` is written
+         *     unquoted, with no comma after it): it is repaired by adding the comma and quoting `deptId`, a
+         *     String in the table and a 19-digit ID that a JSON number could not hold. The English copy's
+         *     values are used (the Chinese one names the user 租户管理员 and the organization
+         *     KooDrive-不要删).
+         */
+        get: operations["authSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/session/authCodeURL": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining the URL of an OrgID Authorization Code for KooDrive
+         * @description The first step of signing in: returns the OrgID OAuth 2.0 sign-in address to send the user's
+         *     browser to, for the given front-end domain. OrgID then hands an authorization code back to
+         *     the front end, which createSession exchanges for an access token. Called before sign-in, so it
+         *     takes no Authorization header.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed; its .md twin masks the host) and
+         *     English copy (undated, 2025-10 layout); the Japanese snapshot of 2024-07-30 typed `code` as
+         *     String and showed no request example. The page's header table has no Authorization row. The
+         *     payload is at the top level of the response, beside `code` and `msg`.
+         */
+        get: operations["getAuthCodeURL"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Initializing and Creating a Session
+         * @description The second step of signing in: exchanges the OrgID authorization code that reached the front
+         *     end for a session, and returns its access token, its session ID and the user. Called before
+         *     sign-in, so it takes no Authorization header.
+         *
+         *     The access token comes back with its scheme already in front of it (`Bearer 6ebb…`): send it
+         *     as it is. It lives 20 minutes after the last call made with it; no refresh token or expiry is
+         *     returned, and refreshSession renews it with the `sessionId`.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), English copy (2025-10-22) and
+         *     Indonesian snapshot (2025-03-07). The 2024-07-30 copies documented a flat response
+         *     (`accessToken`, `userId`, `userName` beside a String `code`), with an example that is not
+         *     JSON; the current `data` object is followed. The URI section writes the path with a trailing
+         *     slash (`/koodrive/ose/v1/session/`), the example request without one; the example's form is
+         *     used. The example request also sends `domain`, which no
+         *     table documents: it is left out of the example here. The example response is cut off after
+         *     `userId` in every copy, so it is not reproduced; its first values are the schema's examples.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refreshing a Session
+         * @description Renews a session: given the current access token and the session's ID, returns a new access
+         *     token. Takes a user token only; the Authentication page excludes this group from app
+         *     signatures.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), English copy (undated, 2025-10
+         *     layout), Thai and Indonesian snapshots (undated) and the guide mirror (2025-02-12). The older
+         *     Indonesian table has no Authorization row (its example still sends one) and types `code` as
+         *     String; the newest copy's Authorization row is followed. The page calls `x-session-id` only
+         *     "session ID"; it is read as the `sessionId` createSession returns. The new `accessToken` is at
+         *     the top level of the response. The example response writes the token unquoted
+         *     (`"accessToken": Bearer+013b…`), which is not JSON: it is repaired by quoting the value. The
+         *     token keeps its scheme, so it is sent as it is.
+         */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/session/logoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signing In and Signing Out
+         * @description Clears the session of a member of the organization who signs out. The page marks the access
+         *     token as optional, and says nothing of what the call does without one.
+         *
+         *     The summary keeps the English copy's title, although the page is about signing out only (the
+         *     Chinese title is 登录退出).
+         *
+         *     Source: main edition, Chinese copy (2025 layout, undated, followed) and English copy (undated,
+         *     2025-10 layout); no copy followed shows an update date, so `x-koodrive-updated` is left out.
+         *     The Thai snapshot of 2024-07-30 typed `code` as String and added a `failedList` array, which
+         *     later copies dropped. The header table marks Authorization as not mandatory.
+         */
+        get: operations["logout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/sdk/get-js-sdk-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtain the JavaScript SDK.
+         * @description Returns what a web page needs to load OrgID's JavaScript SDK and initialize it: the script's
+         *     addresses, a page token and a one-time configuration. Takes a user token only; the
+         *     Authentication page excludes this group from app signatures.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), English copy (undated, 2025-10
+         *     layout; its title, sic, is the summary), Thai copy (undated) and the guide mirror (2025-03-14).
+         *     The URI section's path has `v1` (`/koodrive/ose/v1/sdk/get-js-sdk-info`) while the request
+         *     example of every copy leaves it out (`/koodrive/ose/sdk/get-js-sdk-info`); the URI section is
+         *     followed. The header table lists Authorization and X-Traceid only, no `language`.
+         */
+        get: operations["getJsSdkInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/userList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining the User Permissions List
+         * @description Lists the members of a department or group space with the permission template and flags each
+         *     one has, optionally for one file or folder, one template or one user name. Pages by cursor:
+         *     leave `cursor` out at first, then pass the previous page's `nextCursor`; the last page has none.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed; an older snapshot of 2025-03-14
+         *     agrees), English copy (2025-10-22), Portuguese copy (2025-08-28), ar-mena copy and the guide
+         *     mirror of the example request (2025-03-14). The payload is at the top level of the response,
+         *     and `userPermissonList` keeps the reference's spelling. The table types `code` as String while
+         *     every example shows a number; both are accepted. The response table of the Capabilities
+         *     objects is cut off in every copy, so the shared Capabilities object is used. No example
+         *     response is documented.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`), with the
+         *     X-User-Id and X-Date headers of calls made by an application. The example request shows a
+         *     user-style `Authorization:Bearer+7b8d…`; the spec follows the table and does not list the user
+         *     token as an alternative (see `x-koodrive-readings`). The English copies mark Host as not
+         *     mandatory, and `language` is shown as `zh_cn`/`en_us` with no default; the shared headers are
+         *     used (see `x-koodrive-readings`).
+         */
+        get: operations["getUserPermissionList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/batchupdate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Updating Permissions in Batches
+         * @description Changes the permissions of several members of a team or group space at once, each to a
+         *     permission template or to custom flags, on the whole space or, with `fileId`, on one file or
+         *     folder.
+         *
+         *     Source: main edition, Chinese .md copy (undated), Chinese international copy (2025-08-28),
+         *     English copy (undated, 2025-10 layout), Turkish copy (2025-08-28) and a site-search snapshot of
+         *     the page's end, which gives the only example (the response). The response table is missing
+         *     from every copy read, so the response is the common `code` and `msg`. The body's space field is
+         *     named `container` (not `containerId`). The Capabilities table is cut off after
+         *     `renameFilePermission` on this page; the shared Capabilities object is used. `userId` and
+         *     `template` are typed Long: digit strings are accepted too (see AmendModRole).
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; no example request is
+         *     documented. The English copies mark Host as not mandatory, and `language` is shown as
+         *     `zh_cn`/`en_us` with no default; the shared headers are used (see `x-koodrive-readings`).
+         */
+        put: operations["PermissionBatchUpdate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/member/initial/{spaceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying Initial Permissions of a Member
+         * @description The permissions a new member of a department or group space starts with: the template applied
+         *     and its flags.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed; an older title is 查询成员初始权限),
+         *     English copy (undated, 2025-10 layout), Turkish copy (2025-08-28) and the guide mirrors of
+         *     2025-03-14, which give the full Capabilities table. `spaceId` is typed Long: as a path
+         *     parameter it is a digit string here. No example request is documented, and the example
+         *     response (guide mirror) masks `userId` and `spaceId` as unquoted asterisks and is cut off
+         *     inside `capabilities`, so it is not reproduced.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application. The English copies mark Host as
+         *     not mandatory, and `language` is shown as `zh_cn`/`en_us` with no default; the shared headers
+         *     are used (see `x-koodrive-readings`).
+         */
+        get: operations["InitialMemberPermission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/template/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creating a Permissions Template
+         * @description Creates a permission template: a named set of permission flags that members of spaces can be
+         *     given.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (undated), English copy (undated, 2025-10
+         *     layout), Thai copy (2025-03-14) and Turkish copy. The Chinese copy allows a name of 1 to 8
+         *     Chinese characters or 1 to 24 letters and digits, the English one up to 24 letters and digits;
+         *     the spec bounds it at 24 characters and leaves the character rules to the service. Every copy
+         *     is cut off before the response table and shows no example, so the response is the common
+         *     `code` and `msg` of the calling guide.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used
+         *     (see `x-koodrive-readings`).
+         */
+        post: operations["createPermissionTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/template/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Editing a Permissions Template
+         * @description Changes a permission template's name, description or permission flags.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (undated), English copy (undated), ar-mena
+         *     and Portuguese copies; no copy followed shows an update date, so `x-koodrive-updated` is left
+         *     out. `id` is typed Long while the example sends it quoted (`"1590******215169"`), so a digit
+         *     string is accepted too. The example request is cut off after `id` and no example response is
+         *     documented, so neither is reproduced.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used
+         *     (see `x-koodrive-readings`).
+         */
+        post: operations["editPermissionTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/template/status/modify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Modifying the Status of Permissions Templates
+         * @description Enables or disables a permission template. The page speaks of changing templates in a batch,
+         *     yet the body carries a single `id`.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), Chinese international copy
+         *     (2025-10-21), English copy (undated), Portuguese copy (2025-03-14) and the guide mirror. `id`
+         *     is typed Long while the example sends it quoted, so a string is accepted too. The table types
+         *     `code` as String while the example shows a number; both are accepted. The example response is
+         *     the English copy's (the Chinese one says 成功).
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used
+         *     (see `x-koodrive-readings`).
+         */
+        post: operations["modifyPermissionTemplateStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/template/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deleting Permissions Templates in Batches
+         * @description Deletes up to 100 permission templates at once.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), Chinese international copy
+         *     (2025-10-21), English copy (undated) and Portuguese copy. `ids` is typed "Array of longs"
+         *     while the example sends the IDs quoted, so digit strings are accepted too. The table types `code`
+         *     as String while the example shows a number; both are accepted. The example response is the
+         *     English copy's (the Chinese one says 成功).
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used
+         *     (see `x-koodrive-readings`).
+         */
+        post: operations["batchDeletePermissionTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/template/batchGet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Querying Permissions Template Details Based on the Permissions Template ID Array
+         * @description The details of up to 200 permission templates, given their IDs; the service checks each ID
+         *     (that it exists, for one). A read sent as POST: repeating it is harmless, so it is marked
+         *     idempotent.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), English copy (undated) and Turkish
+         *     copy (2025-03-14). `ids` is typed "Array of longs"; as on the sibling pages, whose examples
+         *     send such IDs quoted, digit strings are accepted too. The Capabilities table is cut off after
+         *     `removeChildNodePermission`; the shared Capabilities object is used. No example is documented.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used
+         *     (see `x-koodrive-readings`).
+         */
+        post: operations["batchGetPermissionTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/template/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Permissions Templates by Condition
+         * @description Lists the enterprise's permission templates, preset ones included, optionally of one kind, one
+         *     status or one ID, sorted by creation time. Pages through them with `offset` and `limit`;
+         *     `total` counts all the templates that match.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (undated), English copy (undated) and the
+         *     guide mirror of the request parameters (2025-03-14), the only dated copy. `id` is typed Long:
+         *     as a query parameter it is a digit string here. The Capabilities table is cut off after
+         *     `copyPermission`; the shared Capabilities object is used. No example is documented.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used
+         *     (see `x-koodrive-readings`).
+         */
+        get: operations["listPermissionTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/member/initial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adding or Modifying the Association Relationship of the Initial Member Permissions
+         * @description Sets the permissions new members of a group or department space start with: a named template,
+         *     or the anonymous template (`-1`) with its flags in `capabilities`. Creates the association
+         *     when there is none and changes it otherwise.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (undated), English copy (undated) and Thai
+         *     copy (2025-03-14), the only dated copy. `spaceId` is typed Long; as on the sibling pages, whose
+         *     examples send such IDs quoted, a digit string is accepted too. The table types `code` as String;
+         *     both forms are accepted. The example request is cut off after its path and no example response
+         *     is documented, so neither is reproduced.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). Host is marked not mandatory; the shared Host header is used
+         *     (see `x-koodrive-readings`).
+         */
+        post: operations["addMemberInitialPermission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/permission/template/ref/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying Whether a Permissions Template Is Used
+         * @description Whether a permission template is in use.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), Chinese international copy
+         *     (2025-10-21), English copy (undated) and Thai copy. `id` is typed Long: as a path parameter it
+         *     is a digit string here. The example request leaves braces around the (masked) ID
+         *     (`/ref/{1******681}`). `templateRef` is at the top level of the response. The example response
+         *     is the English copy's (the Chinese one says 成功).
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`) with the
+         *     X-User-Id and X-Date headers of calls made by an application; the page lists no other header
+         *     (no X-Traceid, no `language`). The example request shows a user-style
+         *     `Authorization:Bearer+10f88…` (the masked token of the Session Management pages' examples);
+         *     the spec follows the table and does not list the user token as an alternative (see
+         *     `x-koodrive-readings`). Host is marked not mandatory; the shared Host header is used.
+         */
+        get: operations["queryPermissionTemplateRef"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying the Moderation List
+         * @description Lists the tenant's file moderation records of low and high sensitivity, optionally with links
+         *     to download the original files. Only users on the service's allow list may call it. Pages by
+         *     cursor: leave `cursor` out at first, then pass the previous page's `nextCursor`; the last
+         *     page has none.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12); no English copy was found,
+         *     so the summary translates the Chinese title (审核列表查询) and `externalDocs` links the
+         *     Chinese page. `pageSize` is typed String (default 100, at most 100). The payload is at the
+         *     top level of the response. The table types `code` as String; both forms are accepted. The
+         *     example response is cut off inside its first record, so it is not reproduced.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`), the
+         *     application being the KooDrive server side, with the X-User-Id and X-Date headers of calls
+         *     made by an application. The Host row's flag is hidden in the Chinese copy, and `language` is
+         *     shown as `zh_cn`/`en_us` with no default; the shared headers are used (see
+         *     `x-koodrive-readings`). The example request shows a user-style
+         *     `Authorization:Bearer+10f88…` (the masked token of the Session Management pages' examples);
+         *     the spec follows the table and does not list the user token as an alternative.
+         */
+        get: operations["auditList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/audit/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adding Content Moderation Records in Batches
+         * @description Adds moderation records for files, identified by their SHA-256 and size, or changes the ones
+         *     that exist. Only users on the service's allow list may call it.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12; an older snapshot of
+         *     2025-03-14 is the same); the English copy found is a navigation shell only, so the summary
+         *     translates the Chinese title (批量添加内容审核记录) and `externalDocs` links the Chinese page.
+         *     Which fields are mandatory is unknown (the HTML hides the column and the .md copy is cut off
+         *     before the body), so none is required. `auditResult` is typed Integer while the example sends
+         *     `"3"`; both forms are accepted. The table types `code` as String; both forms are accepted.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`), the
+         *     application being the KooDrive server side, with the X-User-Id and X-Date headers of calls
+         *     made by an application. The Host row's flag is hidden in the Chinese copy, and `language` is
+         *     shown as `zh_cn`/`en_us` with no default; the shared headers are used (see
+         *     `x-koodrive-readings`). No example request shows the Authorization header.
+         */
+        post: operations["batchAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/audit/batchGet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Querying Content Moderation Records in Batches
+         * @description The moderation records of the given files, identified by their SHA-256 and size; files not
+         *     moderated yet are left out of the answer. Only users on the service's allow list may call it.
+         *     A read sent as POST: repeating it is harmless, so it is marked idempotent.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12); no English copy was found,
+         *     so the summary translates the Chinese title (批量查询内容审核记录) and `externalDocs` links the
+         *     Chinese page. Which fields are mandatory is unknown (the HTML hides the column), so none is
+         *     required. `size` is typed Long while the example sends `"413774"`; both forms are accepted.
+         *     The table types `code` as String; both forms are accepted. The example response is cut off
+         *     inside its first record, so it is not reproduced.
+         *
+         *     Authorization: the table asks for an app-level token (`Bearer {app_access_token}`), the
+         *     application being the KooDrive server side, with the X-User-Id and X-Date headers of calls
+         *     made by an application. The Host row's flag is hidden in the Chinese copy, and `language` is
+         *     shown as `zh_cn`/`en_us` with no default; the shared headers are used (see
+         *     `x-koodrive-readings`). No example request shows the Authorization header.
+         */
+        post: operations["batchGet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/auditlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query audit logs.
+         * @description Searches the organization's audit log by operation time, operator, operation type, result and
+         *     IP address, a page at a time. All criteria are optional. A read sent as POST: repeating it is
+         *     harmless, so it is marked idempotent.
+         *
+         *     Pages by page number (`pageInfo.pageNum` and `pageInfo.pageSize`, with `total` in the
+         *     response), a style `kd.paginate` does not follow, so no `x-koodrive-pagination` is declared.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), English copy (2025-10-22; its title,
+         *     sic, is the summary) and Thai copy (2025-08-28); the carrier edition's copy of the same
+         *     operation (English 2026-02-12, Chinese 2026-02-03) for the headers and authorization only. The
+         *     reference's table titles PageInfo and SortInfo are renamed AuditLogPageInfo and
+         *     AuditLogSortInfo, as the file lists have objects of those names that differ. The example
+         *     request writes `operatorIp` where the table has `operatorIP`; the table is followed. It is cut
+         *     off inside `pageInfo` and sent to an internal address, so it is not reproduced; its times are
+         *     ISO 8601 with milliseconds (`2025-01-01T00:00:01.000Z`). No example response is documented.
+         *     The table types `code` as String; both forms are accepted.
+         *
+         *     Authorization: no main-edition copy has a header table (their Table 1 is the body). The
+         *     carrier edition's copy asks for a user token (`Bearer+{access_token}`) with X-Traceid,
+         *     `language`, X-User-Id and X-Date, and those headers are declared here. The Authentication page
+         *     accepts app signatures everywhere but in Session Management and Other APIs, so the signature
+         *     is the second alternative, as on the other operations whose tables ask for a user token.
+         */
+        post: operations["listAuditLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 /** The spec defines no webhooks. */
 export type webhooks = Record<string, never>;
@@ -704,6 +1994,606 @@ export interface components {
             effectiveTime?: string;
             expirationTime?: string;
         };
+        /**
+         * @description A department of the organization (the reference's `departmentInfo`). GetDepartment returns these
+         *     fields at the top level of its answer; GetDepartmentList's table also lists a `code` and `msg`
+         *     inside each entry.
+         */
+        DepartmentInfo: {
+            /** @description The department's KooDrive ID (a 19-digit number, as a string). */
+            id?: string;
+            /** @description The organization's ID in OrgID. */
+            orgId?: string;
+            /** @description The department's ID in OrgID. */
+            deptId?: string;
+            /** @description The KooDrive ID of the parent department. */
+            parentId?: string;
+            /** @description The department's name. */
+            name?: string;
+            /** @description The tenant the department belongs to. */
+            tenantId?: string;
+            code?: components["schemas"]["ResultCode"];
+            /** @description A description of the result, as the list's table shows it inside each entry. */
+            msg?: string;
+        };
+        /**
+         * @description The ID of what was just created (the reference's `DeptData`). CreateDepartment returns the new
+         *     department's ID in it; CreateUser returns one too, which its page also describes as a
+         *     department ID.
+         */
+        DeptData: {
+            /** @description The new object's ID. */
+            id?: string;
+        };
+        /**
+         * @description A user of the organization as User Management's GetUser and GetUserList return it (the
+         *     reference's `userInfo`; named apart from the other groups' user objects).
+         */
+        ManagedUserInfo: {
+            /** @description The user's name. */
+            name?: string;
+            /** @description The user's KooDrive ID (a 19-digit number, as a string). */
+            userId?: string;
+            /** @description The ID of the user's department. */
+            deptId?: string;
+            /** @description The name of the user's department. */
+            deptName?: string;
+            /** @description The user's mobile number, masked. */
+            mobile?: string;
+            /**
+             * @description The user's role. The reading pages give no values; UpdateUser lists 0 department
+             *     administrator, 1 ordinary user, 2 system administrator and 5 member with management rights,
+             *     and CreateUser adds 3 (drive administrator).
+             */
+            role?: number;
+            /**
+             * @description The account's status. UpdateUser lists 0 enabled and 1 disabled; GetUserList's example
+             *     also shows 2, so no value is ruled out here.
+             */
+            status?: number;
+            /** @description The user's ID in the third-party (OrgID) directory. */
+            id?: string;
+        };
+        /** @description Where a new user is placed and what they may do (the reference's `modifyUserInfoReq`). */
+        ModifyUserInfoReq: {
+            /** @description The department the user joins. */
+            deptId?: string;
+            /**
+             * @description The user's role: "0" department administrator, "1" ordinary user, "2" super administrator,
+             *     "3" drive administrator, "5" member who may manage members. Typed String on this page (the
+             *     modifying page types its role Integer).
+             * @enum {string}
+             */
+            role?: "0" | "1" | "2" | "3" | "5";
+        };
+        /** @description One user of a batch import, as the pre-check receives it (the reference's `ImportUserInfo`). */
+        ImportUserInfo: {
+            /** @description The name of the department the user goes to. */
+            targetDeptName?: string;
+            /** @description The individual space to give the user; 0 when `isAllocateCapacity` is false. */
+            personalCapacity: number;
+            /** @description Whether the user gets an individual space. */
+            isAllocateCapacity: boolean;
+        };
+        /** @description The pre-check's verdict on one user of a batch import (the reference's `ImportUserVerifyResult`). */
+        ImportUserVerifyResult: {
+            /** @description Whether the user can be imported (success or failure; the reference names no values). */
+            isSuccess?: number;
+            /** @description Why the user cannot be imported. */
+            reason?: string;
+        };
+        /**
+         * @description The kind of group: 0 group, 1 user group.
+         * @enum {integer}
+         */
+        UserGroupSourceType: 0 | 1;
+        /** @description A group the caller has joined, as GetUserGroupList lists it (the reference's `UserGroupInfo`). */
+        UserGroupInfo: {
+            /** @description The group's ID. */
+            id?: string;
+            /** @description The group's name. */
+            groupName?: string;
+            /** @description The user ID of the group's creator. */
+            ownerId?: string;
+            /** @description When the group was created. */
+            createdTime?: string;
+            /** @description When the group was last changed. */
+            updatedTime?: string;
+        };
+        /** @description A group's details, as GetUserGroup returns them (the reference's `userGroup`). */
+        UserGroup: {
+            /** @description The group's ID. */
+            id?: string;
+            /** @description The group's name. */
+            groupName?: string;
+            /** @description The user ID of the group's owner. */
+            ownerId?: string;
+            /** @description The tenant the group belongs to. */
+            tenantId?: string;
+            /** @description The kind of group: 0 group, 1 user group. */
+            sourceType?: number;
+            /** @description A link to the group's picture. */
+            iconUrl?: string;
+            /** @description When the group was created. */
+            createdTime?: string;
+            /** @description When the group was last changed. */
+            updatedTime?: string;
+        };
+        /** @description A member of a user group (the reference's `MemberInfo`). */
+        MemberInfo: {
+            /** @description The member's user ID. */
+            userId?: string;
+            /** @description The member's name. */
+            userName?: string;
+            /** @description The ID of the member's department. */
+            deptId?: string;
+            /** @description The name of the member's department. */
+            deptName?: string;
+            /** @description The member's mobile number. */
+            mobile?: string;
+            /** @description The member's role in the group (UpdateUserGroup lists 0 owner, 1 administrator, 2 ordinary member). */
+            role?: number;
+            /** @description 1 when the member is pinned to the top, 0 for the normal order (the default). */
+            top?: number;
+            /** @description When the member joined the group. */
+            createdTime?: string;
+            /** @description When the membership was last changed. */
+            updatedTime?: string;
+        };
+        /**
+         * @description A user to add to a user group, with the permissions they get (the reference's `AmendModRole`, as
+         *     BatchAddGroupMembers uses it). Its table marks `template` mandatory, but the same row says it is
+         *     optional when members are added to or removed from a user group, so it is optional here; the
+         *     permission pages' own AmendModRole keeps it mandatory.
+         */
+        GroupMemberAmendModRole: {
+            /**
+             * Format: int64
+             * @description The user's ID (typed Long; 19-digit values need a bigint to stay exact).
+             */
+            userId: number | bigint;
+            /**
+             * Format: int64
+             * @description The permission template's ID; -1 for the anonymous template.
+             */
+            template?: number | bigint;
+            capabilities?: components["schemas"]["Capabilities"];
+        };
+        /**
+         * @description A user to remove from a user group (the reference's `AmendModRoleDelete`). Whether `userId` is
+         *     mandatory is not shown by any copy, so it is left optional.
+         */
+        AmendModRoleDelete: {
+            /**
+             * Format: int64
+             * @description The user's ID (typed Long; 19-digit values need a bigint to stay exact).
+             */
+            userId?: number | bigint;
+        };
+        /**
+         * @description The organization's subscription as the management console holds it (the reference's
+         *     `ServiceStatus`). Types follow the newest copy (Chinese, 2025-12-12); the four switches at the
+         *     end appear only there.
+         */
+        ServiceStatus: {
+            /**
+             * @description 0 normal (the service can be used, e.g. after unfreezing); 1 frozen (resources and data are
+             *     kept, the service cannot be used).
+             */
+            status?: number;
+            /** @description The space quota. */
+            spaceCapacity?: number;
+            /** @description The OrgID user quota. */
+            userCount?: number;
+            /** @description The default size of a team space; 0 for none. */
+            groupSpaceSize?: number;
+            /** @description The default size of an individual space; 0 for none. */
+            personalSpaceSize?: number;
+            /** @description The organization's name. */
+            organizationName?: string;
+            /** @description The organization's ID. */
+            organizationId?: string;
+            /** @description The code of the root department OrgID created with the organization. */
+            rootDeptCode?: string;
+            /** @description The tenant's ID. */
+            tenantId?: string;
+            /** @description The default size of a department space; 0 for none. */
+            departmentSpaceSize?: number;
+            /** @description Whether AI features are enabled. */
+            aiAvailable?: boolean;
+            /** @description Whether WPS is enabled. */
+            wpsAvailable?: boolean;
+            /** @description The product type. */
+            productType?: string;
+            /** @description The manual moderation switch. */
+            manualAuditOpen?: string;
+            /** @description The sharing switch. */
+            publicShareFlag?: string;
+            /** @description The AI switch. */
+            aiFlag?: string;
+            /** @description The switch for the South African carrier edition ("ais"). */
+            telcomFlag?: string;
+        };
+        /**
+         * @description How much of the subscription the organization uses (the reference's unnamed `data` object of
+         *     GetQuotaUsed). Every field is typed Integer except `productType`, as the current copies have it.
+         */
+        ServiceUsage: {
+            /** @description The part of the space quota that is used. */
+            spaceQuotaUsed?: number;
+            /** @description How many OrgID users have been created. */
+            userCount?: number;
+            /** @description The subscribed total capacity, in GB. */
+            spaceCapacity?: number;
+            /** @description The subscribed maximum number of users. */
+            userMaxCount?: number;
+            /** @description The space used. */
+            spaceUsed?: number;
+            /** @description The quota for department spaces. */
+            deptSpaceQuota?: number;
+            /** @description The quota for individual spaces. */
+            personalSpaceQuota?: number;
+            /** @description The quota for group spaces. */
+            groupSpaceQuota?: number;
+            /** @description The reserved quota. */
+            reservedSpaceQuota?: number;
+            /** @description The space that department spaces use. */
+            deptSpaceUsed?: number;
+            /** @description The part of the department-space quota that is used. */
+            deptSpaceQuotaUsed?: number;
+            /** @description The space that individual spaces use. */
+            personalSpaceUsed?: number;
+            /** @description The part of the individual-space quota that is used. */
+            personalSpaceQuotaUsed?: number;
+            /** @description The space that group spaces use. */
+            groupSpaceUsed?: number;
+            /** @description The part of the group-space quota that is used. */
+            groupSpaceQuotaUsed?: number;
+            /** @description After how long the archives made by package downloads expire (see SetPackageDownloadExpires). */
+            packageDownloadExpires?: number;
+            /** @description The product type. */
+            productType?: string;
+        };
+        /**
+         * @description The signed-in user and their organization, as the session check returns them. The newest copy
+         *     (Chinese, 2025-12-12) types `role` and `userName` as String and `userCount` as Integer; the
+         *     2024-07-30 copies typed them Integer, Long and String, so `userCount` accepts both forms.
+         */
+        OrgUserInfo: {
+            /**
+             * @description The user's role: 0 administrator, 1 ordinary user, 2 super administrator.
+             * @enum {string}
+             */
+            role?: "0" | "1" | "2";
+            /** @description The user's internal ID. */
+            innerUserId?: string;
+            /** @description The user's name. */
+            userName?: string;
+            /** @description The organization's OrgID ID. */
+            orgId?: string;
+            /** @description The organization's OrgID name. */
+            orgName?: string;
+            /** @description The tenant code, which is the enterprise code. */
+            tenantId?: string;
+            /** @description How many users the organization has. */
+            userCount?: components["schemas"]["NumberOrNumericString"];
+            /** @description The user's department ID. */
+            deptId?: string;
+            /** @description The user's KooDrive user ID (not listed by the older copies). */
+            userId?: string;
+        };
+        /** @description The enterprise user a new session belongs to, as createSession returns it (`userInfo`). */
+        SessionUserInfo: {
+            /**
+             * @description The user's role: 0 administrator, 1 ordinary user, 2 super administrator.
+             * @enum {string}
+             */
+            role?: "0" | "1" | "2";
+            /** @description The user's name. */
+            userName?: string;
+            /** @description The user's internal ID. */
+            innerUserId?: string;
+            /** @description The user's external (KooDrive) user ID. */
+            userId?: string;
+            /** @description The tenant code. */
+            tenantId?: string;
+            /** @description The organization's OrgID ID. */
+            orgId?: string;
+            /** @description The organization's OrgID name. */
+            orgName?: string;
+            /** @description The set of database objects assigned to the tenant. */
+            xHwSchema?: string;
+            /** @description How many users the organization has. */
+            userCount?: number;
+            /** @description The user's department ID. */
+            deptId?: string;
+        };
+        /**
+         * @description A new session: the access token to send with later calls, the session's ID (which refreshSession
+         *     takes as `x-session-id`) and the user it belongs to. The token is returned with its scheme
+         *     already in front of it (`Bearer 6ebb…` in the 2025 example, `Bearer+013b…` in the 2024 one), so
+         *     it is sent as it is, without adding another `Bearer`. No refresh token or expiry is returned: the
+         *     token lives 20 minutes after the last call made with it.
+         */
+        SessionUserDto: {
+            /**
+             * @description The access token, scheme included, for the `Authorization` header of later calls. A secret:
+             *     never log it.
+             * @example Bearer 6ebb6266dd5cdefa1d7126af2eb6173ce0a054d8ba4295be
+             */
+            accessToken?: string;
+            /**
+             * @description The session's ID (48 hexadecimal characters in the example).
+             * @example c17c8903e9382a0aa1b82e9d42cb82ba12760a18d6cf018d
+             */
+            sessionId?: string;
+            /**
+             * @description The user's KooDrive user ID.
+             * @example 1008600000701011122
+             */
+            userId?: string;
+            /** @description The enterprise user the session belongs to. */
+            userInfo?: components["schemas"]["SessionUserInfo"];
+        };
+        /** @description What a web page needs to load and initialize OrgID's JavaScript SDK. Every field is a string. */
+        JsSdkData: {
+            /** @description The page token's key, as issued by the back end. */
+            page_token_key?: string;
+            /** @description The page token, as issued by the back end. */
+            page_token?: string;
+            /** @description Where to load the JavaScript SDK from. */
+            js_sdk_url?: string;
+            /** @description Where to load the JavaScript SDK from when the first address fails. */
+            retry_js_sdk_url?: string;
+            /** @description The transaction's ID. */
+            transaction_id?: string;
+            /**
+             * @description The SDK's configuration as a JSON string. Its `sdk_auth_code` works once only, so fetch a
+             *     fresh configuration from the back end for every initialization.
+             */
+            orgid_config?: string;
+        };
+        /**
+         * @description One user's permissions on a department or group space, as getUserPermissionList lists them. The
+         *     name keeps the reference's spelling (`userPermisson`). Its `capabilities` is an array of
+         *     Capabilities objects on this page (a single object everywhere else); the rows of that table are
+         *     cut off in every copy, so its flags are those of the shared Capabilities object.
+         */
+        UserPermisson: {
+            /** @description The user's name. */
+            userName?: string;
+            /** @description The user's mobile number. */
+            mobile?: string;
+            /** @description The user's department. */
+            deptName?: string;
+            /** @description The department's ID. */
+            deptId?: string;
+            /** @description The permission template applied; -1 for the anonymous (custom) template. */
+            templateId?: string;
+            /** @description The group's name. */
+            groupName?: string;
+            /** @description A description of the permissions, returned for the anonymous template. */
+            description?: string;
+            /** @description The user's ID. */
+            userId?: string;
+            /** @description The permission template's name. */
+            templateName?: string;
+            /** @description The user's role in the department asked about. */
+            deptRole?: number;
+            /** @description The user's role in the group asked about. */
+            groupRole?: number;
+            /** @description The user's permission flags. */
+            capabilities?: components["schemas"]["Capabilities"][];
+        };
+        /**
+         * @description A change to one member's permissions: the user, the template to apply and, for a custom
+         *     template, the flags. The reference types `userId` and `template` as Long; 19-digit IDs exceed
+         *     2^53, other pages return user IDs as strings and their examples send Long IDs quoted, so a
+         *     digit string is accepted as well as an integer.
+         */
+        AmendModRole: {
+            /**
+             * Format: int64
+             * @description The user's ID.
+             */
+            userId: string | number | bigint;
+            /**
+             * Format: int64
+             * @description The permission template's ID; -1 for the anonymous template, whose flags go in
+             *     `capabilities`. The reference notes that it may be left out when members are added to or
+             *     removed from a user group in bulk, yet its table marks it mandatory.
+             */
+            template: string | number | bigint;
+            /** @description The permission flags, sent with a custom (anonymous) template. */
+            capabilities?: components["schemas"]["Capabilities"];
+        };
+        /**
+         * @description The permissions a new member of a department or group space starts with: the template applied
+         *     and its flags.
+         */
+        MemberInitialPermission: {
+            /**
+             * Format: int64
+             * @description The user's ID.
+             */
+            userId?: number | bigint;
+            /**
+             * Format: int64
+             * @description The group or department ID.
+             */
+            spaceId?: number | bigint;
+            /** @description The space's ID. */
+            containerId?: string;
+            /** @description The kind of space. */
+            spaceType?: number;
+            /** @description The permission template's ID. */
+            templateId?: string;
+            /** @description The permission template's name. */
+            templateName?: string;
+            /** @description The permission flags. */
+            capabilities?: components["schemas"]["Capabilities"];
+        };
+        /**
+         * @description A permission template: a named, reusable set of permission flags. The tables of the pages that
+         *     return it are cut off inside the Capabilities rows, so `capabilities` is the shared object.
+         */
+        PermissionTemplate: {
+            /** @description The template's ID. */
+            id?: string;
+            /** @description The template's name. */
+            name?: string;
+            /** @description The template's description. */
+            description?: string;
+            /**
+             * @description 0 preset, 1 custom.
+             * @enum {integer}
+             */
+            templateType?: 0 | 1;
+            /**
+             * @description 0 disabled, 1 enabled.
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+            /** @description The enterprise the template belongs to, an OrgID ID or an app ID. */
+            company?: string;
+            /** @description When the template was created. */
+            createTime?: string;
+            /** @description When the template was last changed. */
+            updateTime?: string;
+            /** @description The template's permission flags. */
+            capabilities?: components["schemas"]["Capabilities"];
+        };
+        /**
+         * @description A file's moderation record as the moderation list returns it: the file's fingerprint, the
+         *     verdict, who reached it and, on request, a link to the original file.
+         */
+        AuditData: {
+            /** @description The file's SHA-256. */
+            sha256?: string;
+            /**
+             * Format: int64
+             * @description The file's size.
+             */
+            size?: number | bigint;
+            /** @description The verdict: 2 low sensitivity, 3 high sensitivity. */
+            auditResult?: number;
+            /** @description Details of the verdict as a JSON string, kept and returned as it was given. */
+            auditDetail?: string;
+            /** @description Who moderated it: 10 machine, 20 human. */
+            auditLevel?: number;
+            /** @description A download link to the original file (when `hasUrl` is true). */
+            downloadUrl?: string;
+        };
+        /**
+         * @description A moderation record to add or change, keyed by the file's fingerprint. The page's table hides
+         *     which fields are mandatory, so none is required here. `auditResult` is typed Integer while the
+         *     example sends `"3"`, so a digit string is accepted too.
+         */
+        Audit: {
+            /** @description The file's SHA-256. */
+            sha256?: string;
+            /**
+             * Format: int64
+             * @description The file's size.
+             */
+            size?: number | bigint;
+            /**
+             * @description The verdict: 1 normal, 2 low sensitivity, 3 high sensitivity.
+             * @enum {integer|string}
+             */
+            auditResult?: 1 | 2 | 3 | "1" | "2" | "3";
+            /** @description Details of the verdict as a JSON string; the service keeps it and returns it as it is. */
+            auditDetail?: string;
+            /** @description The file's ID; only written to the service's log, never returned. */
+            fileId?: string;
+        };
+        /**
+         * @description A file to look up moderation records for, by fingerprint. The page's table hides which fields
+         *     are mandatory, so none is required here. `size` is typed Long while the example sends
+         *     `"413774"`, so a digit string is accepted too.
+         */
+        Feature: {
+            /** @description The file's SHA-256. */
+            sha256?: string;
+            /** @description The file's size. */
+            size?: components["schemas"]["NumberOrNumericString"];
+            /** @description The file's ID; only written to the service's log. */
+            fileId?: string;
+        };
+        /** @description A file's moderation record, as the batch lookup returns it. */
+        BatchGetAudit: {
+            /** @description The file's SHA-256. */
+            sha256?: string;
+            /**
+             * Format: int64
+             * @description The file's size.
+             */
+            size?: number | bigint;
+            /** @description Who moderated it: 10 machine, 20 human, 30 machine and human, 99 review after an appeal. */
+            auditLevel?: number;
+            /** @description The verdict: 1 normal, 2 low sensitivity, 3 high sensitivity. */
+            auditResult?: number;
+            /** @description Details of the verdict as a JSON string. */
+            auditDetail?: string;
+        };
+        /** @description The moderation records found; files not moderated yet are left out. */
+        FcaListAuditDataDto: {
+            /** @description One record per moderated file. */
+            auditList?: components["schemas"]["BatchGetAudit"][];
+        };
+        /**
+         * @description Which page of audit logs to return, by page number (the reference's table title is PageInfo;
+         *     renamed because the file lists' PageInfo pages by cursor).
+         */
+        AuditLogPageInfo: {
+            /**
+             * @description How many logs per page.
+             * @default 10
+             */
+            pageSize: number;
+            /** @description The page number. */
+            pageNum: number;
+        };
+        /**
+         * @description How to sort audit logs (the reference's table title is SortInfo; renamed so that it is not
+         *     confused with the file lists' sorting).
+         */
+        AuditLogSortInfo: {
+            /**
+             * @description What to sort by: 1 the operation time (the default).
+             * @default 1
+             */
+            sortType: number;
+            /**
+             * @description 1 ascending, 2 descending (the default).
+             * @default 2
+             * @enum {integer}
+             */
+            sortDirection: 1 | 2;
+        };
+        /** @description One audit log entry. */
+        LogInfo: {
+            /** @description The entry's ID. */
+            logId?: string;
+            /** @description The tenant's ID. */
+            tenantId?: string;
+            /** @description The account that performed the operation. */
+            operatorName?: string;
+            /** @description The ID of the user who performed the operation. */
+            operatorId?: string;
+            /** @description When the operation happened. */
+            operateTime?: string;
+            /** @description The kind of operation. */
+            operation?: string;
+            /** @description The ID of the resource operated on. */
+            resource?: string;
+            /** @description The operation's result. */
+            operateResult?: number;
+            /** @description The IP address the operation came from. */
+            operatorIP?: string;
+            /** @description Why the operation failed, when it did. */
+            message?: string;
+        };
     };
     responses: {
         /** @description A business error or failed authentication, such as 13000102 (parameter validation failed). */
@@ -773,6 +2663,13 @@ export interface components {
          * @example 1289173650183882753
          */
         OwnerId: string;
+        /**
+         * @description The ID of the session to renew: the `sessionId` that createSession returned (the reference
+         *     says only "session ID"). It identifies a live session together with the access token, so keep
+         *     it out of logs as you would the token.
+         * @example b49***********ee67d90c07be
+         */
+        XSessionId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1987,6 +3884,2844 @@ export interface operations {
                         data?: components["schemas"]["UserSpaceQuota"][];
                         /** @description How many users there are in all. */
                         total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetDepartmentList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The department whose direct sub-departments to list. Without it the organization's root is
+                 *     meant (the Chinese copy says only the root department's ID is then returned).
+                 * @example 1245640257345455489
+                 */
+                departmentId?: string;
+                /** @description Keeps the departments whose name matches. */
+                keyWord?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The direct sub-departments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The direct sub-departments. */
+                        list?: components["schemas"]["DepartmentInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CreateDepartment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The new department's name. */
+                    name: string;
+                    /** @description The ID of the parent department. */
+                    parentId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The department was created; `data` holds its ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["DeptData"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetDepartment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The department's ID (a 19-digit number, as a string).
+                 * @example 1319678187126486144
+                 */
+                department_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The department. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & components["schemas"]["DepartmentInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    UpdateDepartment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The department's ID (a 19-digit number, as a string).
+                 * @example 1319678187126486144
+                 */
+                department_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The department's name. */
+                    name: string;
+                    /** @description The ID of the parent department. */
+                    parentId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The department was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    DeleteDepartment: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The department's ID (a 19-digit number, as a string).
+                 * @example 1319678187126486144
+                 */
+                department_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The department was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetUserList: {
+        parameters: {
+            query: {
+                /**
+                 * @description The department; without it, the caller's organization.
+                 * @example 1243693141656107521
+                 */
+                deptId?: string;
+                /** @description Only the department's direct members. */
+                isDirect?: boolean;
+                /**
+                 * @description How many users to skip, from 0.
+                 * @example 0
+                 */
+                offset: string;
+                /**
+                 * @description How many users to return, 1 to 100.
+                 * @example 10
+                 */
+                limit: string;
+                /** @description Keeps the users whose name matches. */
+                keyWord?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of users and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The users of this page. */
+                        list?: components["schemas"]["ManagedUserInfo"][];
+                        /** @description How many users match in all. */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CreateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The user's ID in OrgID (a 19-digit number, as a string). */
+                    userId: string;
+                    modifyUserInfoReq: components["schemas"]["ModifyUserInfoReq"];
+                };
+            };
+        };
+        responses: {
+            /** @description The user was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["DeptData"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CountUser: {
+        parameters: {
+            query?: {
+                /** @description The department to count; without it (or empty), the whole organization. */
+                deptId?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description How many members there are. */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The user's ID (a 19-digit number, as a string).
+                 * @example 1316083732377070977
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["ManagedUserInfo"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    UpdateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path: {
+                /**
+                 * @description The user's ID (a 19-digit number, as a string).
+                 * @example 1289290865663084545
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The KooDrive ID of the user's new department.
+                     */
+                    deptId?: number | bigint;
+                    /**
+                     * @description The user's role: 0 department administrator, 1 ordinary user, 2 system administrator,
+                     *     5 member with management rights.
+                     * @enum {integer}
+                     */
+                    role?: 0 | 1 | 2 | 5;
+                    /**
+                     * @description The account: 0 enabled (the user can sign in), 1 disabled (the user cannot).
+                     * @enum {integer}
+                     */
+                    status?: 0 | 1;
+                };
+            };
+        };
+        responses: {
+            /** @description The user was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    DeleteUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The user's ID (a 19-digit number, as a string).
+                 * @example 1244780780316557312
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetUserMobile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The user's ID (a 19-digit number, as a string).
+                 * @example 1244780780316557312
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's mobile number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The user's mobile number. */
+                        mobile?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchImportUserPreVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The department the operator chose for the import.
+                     */
+                    curDeptId: number | bigint;
+                    /** @description The users to import. */
+                    users: components["schemas"]["ImportUserInfo"][];
+                };
+            };
+        };
+        responses: {
+            /** @description One verdict per user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The verdicts, one per user. */
+                        data?: components["schemas"]["ImportUserVerifyResult"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ExpandUserNum: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path: {
+                /** @description The OrgID organization, given by the page as the user ID in OrgID. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The limit was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetUserGroupList: {
+        parameters: {
+            query: {
+                /** @description How many groups a page may hold, at most 100 (also the default). */
+                pageSize: number;
+                /** @description The previous answer's `nextCursor`, to get the next page. */
+                pageCursor: string;
+                /** @description Keeps the groups with this name. */
+                groupName?: string;
+                /** @description The kind of group to list: 0 group, 1 user group. */
+                sourceType: components["schemas"]["UserGroupSourceType"];
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups, the cursor of the next one and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                        /** @description The groups of this page. */
+                        userGroupList?: components["schemas"]["UserGroupInfo"][];
+                        /** @description How many groups there are in all. */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CreateUserGroup: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The group's name: none of `< > | : " * ? / \` nor emoji, and not `.`, `..` or blank. */
+                    groupName: string;
+                    sourceType: components["schemas"]["UserGroupSourceType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The group was created; `id` is its ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The new group's ID. */
+                        id?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetUserGroup: {
+        parameters: {
+            query: {
+                /** @description The kind of group: 0 group, 1 user group. */
+                sourceType: components["schemas"]["UserGroupSourceType"];
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The group's ID.
+                 * @example 1407237551361847809
+                 */
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        userGroup?: components["schemas"]["UserGroup"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    UpdateUserGroup: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The group's ID.
+                 * @example 1289173650183882753
+                 */
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The group's name. */
+                    groupName: string;
+                    /** @description The member whose role changes. */
+                    userId?: string;
+                    /**
+                     * @description The member's role: "0" owner, "1" administrator, "2" ordinary member.
+                     * @enum {string}
+                     */
+                    role?: "0" | "1" | "2";
+                    /** @description A link to the group's picture. */
+                    iconUrl?: string;
+                    /**
+                     * @description "1" pins the group to the top, "0" keeps the normal order.
+                     * @enum {string}
+                     */
+                    top?: "1" | "0";
+                    sourceType: components["schemas"]["UserGroupSourceType"];
+                };
+            };
+        };
+        responses: {
+            /** @description The group was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    DeleteUserGroup: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The group's ID.
+                 * @example 1289173650183882753
+                 */
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group was dismissed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetUserGroupMemberList: {
+        parameters: {
+            query: {
+                /** @description How many members to skip, from 0. */
+                offset: number;
+                /** @description How many members to return, 1 to 100. */
+                limit: number;
+                /** @description Keeps the members whose name matches. */
+                keyWord?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The group's ID.
+                 * @example 369528171409614001
+                 */
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description How many members the group has. */
+                        total?: number;
+                        /** @description The members of this page. */
+                        userGroupMemberInfos?: components["schemas"]["MemberInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    BatchAddGroupMembers: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The group's ID.
+                 * @example 369528171409614001
+                 */
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The users to add, with their permissions. */
+                    amendModRoles: components["schemas"]["GroupMemberAmendModRole"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The users were added, wholly or in part. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description 0 all were added, 1 some were, 2 none was. */
+                        status?: number;
+                        /** @description The users that could not be added. */
+                        failedList?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchDeleteGroupMembers: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The group's ID.
+                 * @example 369528171409614001
+                 */
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The users to remove. */
+                    amendModRoles: components["schemas"]["AmendModRoleDelete"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The users were removed, wholly or in part. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description 0 all were removed, 1 some were, 2 none was. */
+                        status?: number;
+                        /** @description The users that could not be removed. */
+                        failedList?: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetService: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription's status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["ServiceStatus"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetQuotaUsed: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription's usage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["ServiceUsage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    SetPackageDownloadExpires: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The tenant whose setting changes. */
+                    tenantId?: string;
+                    /**
+                     * @description How long the archives are kept, 1 to 30 (the unit is not stated).
+                     * @default 7
+                     */
+                    packageDownloadExpires: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The setting was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    authSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is live; the user and organization it belongs to. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["OrgUserInfo"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getAuthCodeURL: {
+        parameters: {
+            query: {
+                /**
+                 * @description The domain name of the front end that signs the user in.
+                 * @example cn.myhuaweicloud-koodrive.com
+                 */
+                domain: string;
+            };
+            header?: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OrgID sign-in address and OrgID's host. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The OrgID sign-in (OAuth 2.0 authorize) address to open. */
+                        uri?: string;
+                        /** @description OrgID's host. */
+                        orgIdHost?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The authorization code OrgID gave the front end. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["SessionUserDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The ID of the session to renew: the `sessionId` that createSession returned (the reference
+                 *     says only "session ID"). It identifies a live session together with the access token, so keep
+                 *     it out of logs as you would the token.
+                 * @example b49***********ee67d90c07be
+                 */
+                "x-session-id": components["parameters"]["XSessionId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session was renewed; the new access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The new access token, its scheme included. A secret; never log it. */
+                        accessToken?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session was cleared. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getJsSdkInfo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JavaScript SDK's addresses and configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["JsSdkData"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUserPermissionList: {
+        parameters: {
+            query: {
+                /** @description Only members with this permission template; -1 for the anonymous template. */
+                templateId?: string;
+                /** @description The kind of space: 0 department, 1 group. */
+                spaceType: 0 | 1;
+                /** @description The group's ID; needed when `spaceType` is 1. */
+                groupId?: string;
+                /** @description The department's ID; needed when `spaceType` is 0. */
+                deptId?: string;
+                /** @description How many members to return, at most 100. */
+                count?: number;
+                /** @description Where to continue; the previous page's `nextCursor`, left out for the first page. */
+                cursor?: string;
+                /** @description The space's ID. */
+                containerId: string;
+                /** @description Only members with this user name. */
+                userName?: string;
+                /** @description The file or folder whose permissions to list. */
+                fileId?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members with their permissions, and the cursor of the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description One entry per member. */
+                        userPermissonList?: components["schemas"]["UserPermisson"][];
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    PermissionBatchUpdate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The members whose permissions change, with their new permissions. */
+                    amendModRoles: components["schemas"]["AmendModRole"][];
+                    /**
+                     * @description The kind of space: 0 team space, 1 group space.
+                     * @enum {integer}
+                     */
+                    type: 0 | 1;
+                    /** @description The space's ID. */
+                    container: string;
+                    /** @description A file or folder; when given, the permissions apply to it rather than to the whole space. */
+                    fileId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The permissions were updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    InitialMemberPermission: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /** @description The group or department ID. */
+                spaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member's initial permissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["MemberInitialPermission"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createPermissionTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The template's name. */
+                    name: string;
+                    /** @description The template's description. */
+                    description?: string;
+                    /**
+                     * @description 0 preset, 1 custom.
+                     * @enum {integer}
+                     */
+                    type: 0 | 1;
+                    /** @description The enterprise the template belongs to, an OrgID ID or an app ID. */
+                    company: string;
+                    /** @description The template's permission flags (the service stores them as a decimal bit value). */
+                    capabilities: components["schemas"]["Capabilities"];
+                };
+            };
+        };
+        responses: {
+            /** @description The template was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    editPermissionTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The template's ID.
+                     */
+                    id: string | number | bigint;
+                    /** @description The template's name. */
+                    name: string;
+                    /** @description The template's description. */
+                    description?: string;
+                    /** @description The template's new permission flags. */
+                    capabilities?: components["schemas"]["Capabilities"];
+                };
+            };
+        };
+        responses: {
+            /** @description The template was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    modifyPermissionTemplateStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The template's ID.
+                     */
+                    id: string | number | bigint;
+                    /**
+                     * @description The new status: 0 disabled, 1 enabled.
+                     * @enum {integer}
+                     */
+                    status: 0 | 1;
+                };
+            };
+        };
+        responses: {
+            /** @description The template's status was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchDeletePermissionTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The IDs of the templates to delete. */
+                    ids: (string | number | bigint)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The templates were deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchGetPermissionTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The IDs of the templates to return. */
+                    ids: (string | number | bigint)[];
+                };
+            };
+        };
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description One entry per template found. */
+                        data?: components["schemas"]["PermissionTemplate"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listPermissionTemplate: {
+        parameters: {
+            query: {
+                /** @description How many templates to return, 1 to 100. */
+                limit: number;
+                /** @description How many templates to skip. */
+                offset: number;
+                /** @description Only the template with this ID. */
+                id?: string;
+                /** @description Only templates of this kind: 0 preset, 1 custom. */
+                templateType?: 0 | 1;
+                /** @description Only templates with this status: 0 disabled, 1 enabled. */
+                status?: 0 | 1;
+                /** @description Sort by creation time: 0 newest first, 1 oldest first. */
+                orderByTime?: 0 | 1;
+                /** @description Whether the preset templates come first (true) or last (false). */
+                preBefore?: boolean;
+            };
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates and how many there are in all. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The templates of this page. */
+                        data?: components["schemas"]["PermissionTemplate"][];
+                        /** @description How many templates the enterprise has, preset ones included. */
+                        total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    addMemberInitialPermission: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: int64
+                     * @description The group or department ID.
+                     */
+                    spaceId: string | number | bigint;
+                    /** @description The permission template's ID; -1 for the anonymous template. */
+                    templateId: string;
+                    /** @description The permission flags; needed with the anonymous template, not with a named one. */
+                    capabilities?: components["schemas"]["Capabilities"];
+                };
+            };
+        };
+        responses: {
+            /** @description The initial permissions were set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    queryPermissionTemplateRef: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /** @description The template's ID. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the template is used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description True when the template is in use. */
+                        templateRef?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    auditList: {
+        parameters: {
+            query?: {
+                /** @description How many records per page, at most 100 (100 when left out); typed String by the reference. */
+                pageSize?: string;
+                /** @description Where to continue; the previous page's `nextCursor`, left out for the first page. */
+                cursor?: string;
+                /** @description Whether to return a download link to each original file. */
+                hasUrl?: boolean;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of moderation records, and the cursor of the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The records of this page. */
+                        auditList?: components["schemas"]["AuditData"][];
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchAudit: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The records to add or change. */
+                    list?: components["schemas"]["Audit"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The records were added or changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchGet: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The files to look up. */
+                    featureList?: components["schemas"]["Feature"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The moderation records found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["FcaListAuditDataDto"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The start of the operation-time range (the example writes ISO 8601, e.g. 2025-01-01T00:00:01.000Z). */
+                    operTimeFrom?: string;
+                    /** @description The end of the operation-time range. */
+                    operTimeTo?: string;
+                    /** @description Only operations by this account. */
+                    operatorName?: string;
+                    /** @description Only these kinds of operation. */
+                    operations?: string[];
+                    /** @description Leave out these kinds of operation. */
+                    excludedOperations?: string[];
+                    /** @description Only operations with this result. */
+                    operateResult?: string;
+                    /** @description Only operations from this IP address. */
+                    operatorIP?: string;
+                    /** @description Which page to return. */
+                    pageInfo?: components["schemas"]["AuditLogPageInfo"];
+                    /** @description How to sort the logs. */
+                    sortInfo?: components["schemas"]["AuditLogSortInfo"];
+                };
+            };
+        };
+        responses: {
+            /** @description A page of audit log entries and how many match in all. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description How many entries match. */
+                        total?: number;
+                        /** @description The entries of this page. */
+                        logInfoList?: components["schemas"]["LogInfo"][];
                     };
                 };
             };

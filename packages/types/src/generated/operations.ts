@@ -8,17 +8,207 @@ export const documentationDate = "2025-12-12";
 
 /**
  * Every operation by operationId: method, path, API group, reference page, whether repeating it is
- * harmless (GET, or `x-koodrive-idempotent` in the spec), whether it pages by offset/limit in its
- * query or body, and its path and query parameters.
+ * harmless (GET, or `x-koodrive-idempotent` in the spec), the security alternatives it accepts (in
+ * the order a client should prefer them; an empty one means no Authorization), how it pages (offset
+ * or cursor, in its query or body), and its path and query parameters.
  */
 export const operationIndex = {
+  "addMemberInitialPermission": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/permission/member/initial",
+    "tag": "Permissions Templates",
+    "summary": "Adding or Modifying the Association Relationship of the Initial Member Permissions",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/addMemberInitialPermission.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "auditList": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/audit",
+    "tag": "File Moderation",
+    "summary": "Querying the Moderation List",
+    "docsUrl": "https://support.huaweicloud.com/api-koodrive/auditList.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "cursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "auditList"
+    },
+    "parameters": [
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "cursor",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "hasUrl",
+        "in": "query",
+        "required": false,
+        "type": "boolean"
+      }
+    ]
+  },
+  "authSession": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/session/auth",
+    "tag": "Session Management",
+    "summary": "Checking Whether a User Session Is Invalid Based on Token Information",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/authSession.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "BatchAddGroupMembers": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/usergroups/{groupId}/members/batchAdd",
+    "tag": "Group Management",
+    "summary": "Adding Members to a User Group",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/BatchAddGroupMembers.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "groupId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "batchAudit": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/audit/batch",
+    "tag": "File Moderation",
+    "summary": "Adding Content Moderation Records in Batches",
+    "docsUrl": "https://support.huaweicloud.com/api-koodrive/batchAudit.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "batchDeleteGroupMembers": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/usergroups/{groupId}/members/batchDelete",
+    "tag": "Group Management",
+    "summary": "Deleting Members from a User Group",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchDeleteGroupMembers.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "groupId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "batchDeletePermissionTemplate": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/permission/template/delete",
+    "tag": "Permissions Templates",
+    "summary": "Deleting Permissions Templates in Batches",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchDeletePermissionTemplate.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "batchGet": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/audit/batchGet",
+    "tag": "File Moderation",
+    "summary": "Querying Content Moderation Records in Batches",
+    "docsUrl": "https://support.huaweicloud.com/api-koodrive/batchGet.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "batchGetPermissionTemplate": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/permission/template/batchGet",
+    "tag": "Permissions Templates",
+    "summary": "Querying Permissions Template Details Based on the Permissions Template ID Array",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchGetPermissionTemplate.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "batchGetSpace": {
     "method": "GET",
     "path": "/koodrive/ose/v1/space/batchGetSpace",
     "tag": "Space Management",
     "summary": "Querying Space Information in Batches",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchGetSpace.html",
-    "idempotent": false,
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
@@ -41,6 +231,67 @@ export const operationIndex = {
       }
     ]
   },
+  "batchImportUserPreVerify": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/users/batchimport/preverify",
+    "tag": "User Management",
+    "summary": "Pre-verification API",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchImportUserPreVerify.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "CountUser": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/users/count",
+    "tag": "User Management",
+    "summary": "Counting Members in an Organization or Department",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CountUser.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "deptId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
+  "CreateDepartment": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/departments",
+    "tag": "Department Management",
+    "summary": "Creating a Department",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateDepartment.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "CreateGroupSpace": {
     "method": "POST",
     "path": "/koodrive/ose/v1/space/group",
@@ -48,6 +299,42 @@ export const operationIndex = {
     "summary": "Creating a Group Space",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateGroupSpace.html",
     "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "createPermissionTemplate": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/permission/template/create",
+    "tag": "Permissions Templates",
+    "summary": "Creating a Permissions Template",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createPermissionTemplate.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "createSession": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/session",
+    "tag": "Session Management",
+    "summary": "Initializing and Creating a Session",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createSession.html",
+    "idempotent": false,
+    "security": [
+      []
+    ],
     "pagination": null,
     "parameters": []
   },
@@ -58,10 +345,79 @@ export const operationIndex = {
     "summary": "Creating a Space for a Department or Individual",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateSpace.html",
     "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
         "name": "ownerId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "CreateUser": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/users",
+    "tag": "User Management",
+    "summary": "Creating a User",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateUser.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "CreateUserGroup": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/usergroups",
+    "tag": "Group Management",
+    "summary": "Creating a User Group",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateUserGroup.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "DeleteDepartment": {
+    "method": "DELETE",
+    "path": "/koodrive/ose/v1/departments/{department_id}",
+    "tag": "Department Management",
+    "summary": "Deleting a Department",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteDepartment.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "department_id",
         "in": "path",
         "required": true,
         "type": "string"
@@ -75,6 +431,14 @@ export const operationIndex = {
     "summary": "Dismissing a Group Space",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteGroupSpace.html",
     "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
@@ -92,6 +456,14 @@ export const operationIndex = {
     "summary": "Deleting a Space",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteSpace.html",
     "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
@@ -114,14 +486,192 @@ export const operationIndex = {
       }
     ]
   },
+  "DeleteUser": {
+    "method": "DELETE",
+    "path": "/koodrive/ose/v1/users/{userId}",
+    "tag": "User Management",
+    "summary": "Deleting a User",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteUser.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "userId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "DeleteUserGroup": {
+    "method": "DELETE",
+    "path": "/koodrive/ose/v1/usergroups/{groupId}",
+    "tag": "Group Management",
+    "summary": "Deleting a Group",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteUserGroup.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "groupId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "editPermissionTemplate": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/permission/template/edit",
+    "tag": "Permissions Templates",
+    "summary": "Editing a Permissions Template",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/editPermissionTemplate.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "ExpandUserNum": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/user/expand/{orgId}",
+    "tag": "User Management",
+    "summary": "Change the maximum number of OrgID users",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/ExpandUserNum.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "orgId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "getAuthCodeURL": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/session/authCodeURL",
+    "tag": "Session Management",
+    "summary": "Obtaining the URL of an OrgID Authorization Code for KooDrive",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getAuthCodeURL.html",
+    "idempotent": true,
+    "security": [
+      []
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "domain",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "GetDepartment": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/departments/{department_id}",
+    "tag": "Department Management",
+    "summary": "Querying a Department",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetDepartment.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "department_id",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "GetDepartmentList": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/departmentList",
+    "tag": "Department Management",
+    "summary": "Listing Departments",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetDepartmentList.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "departmentId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "keyWord",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
   "GetDepartmentSpaceList": {
     "method": "GET",
     "path": "/koodrive/ose/v1/space/departmentList",
     "tag": "Space Management",
     "summary": "Listing Departments Spaces",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetDepartmentSpaceList.html",
-    "idempotent": false,
-    "pagination": "query",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "departments"
+    },
     "parameters": [
       {
         "name": "offset",
@@ -149,8 +699,20 @@ export const operationIndex = {
     "tag": "Space Management",
     "summary": "Listing Group Spaces in an Enterprise",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetGroupSpaceList.html",
-    "idempotent": false,
-    "pagination": "query",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "groups"
+    },
     "parameters": [
       {
         "name": "offset",
@@ -175,13 +737,73 @@ export const operationIndex = {
       }
     ]
   },
+  "getJsSdkInfo": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/sdk/get-js-sdk-info",
+    "tag": "Other APIs",
+    "summary": "Obtain the JavaScript SDK.",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getJsSdkInfo.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "GetQuotaUsed": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/service/quotaUsed",
+    "tag": "Service Subscription",
+    "summary": "Querying Service Usage",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetQuotaUsed.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ],
+      []
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "GetService": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/service",
+    "tag": "Service Subscription",
+    "summary": "Obtaining the Subscription Status",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetService.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "GetSpace": {
     "method": "GET",
     "path": "/koodrive/ose/v1/space/{ownerId}",
     "tag": "Space Management",
     "summary": "Querying Space Information",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpace.html",
-    "idempotent": false,
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
@@ -210,7 +832,15 @@ export const operationIndex = {
     "tag": "Space Management",
     "summary": "Obtaining the Space Allocation Status",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceAllocation.html",
-    "idempotent": false,
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": []
   },
@@ -220,7 +850,15 @@ export const operationIndex = {
     "tag": "Space Management",
     "summary": "Querying Space Details by Space ID",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceByContainerID.html",
-    "idempotent": false,
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
@@ -237,7 +875,15 @@ export const operationIndex = {
     "tag": "Space Management",
     "summary": "Querying Space Usage Overview",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceUsageByOverview.html",
-    "idempotent": false,
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": []
   },
@@ -247,8 +893,20 @@ export const operationIndex = {
     "tag": "Space Management",
     "summary": "Querying Space Usage by Quota",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceUsageByQuota.html",
-    "idempotent": false,
-    "pagination": "query",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "data"
+    },
     "parameters": [
       {
         "name": "limit",
@@ -271,7 +929,19 @@ export const operationIndex = {
     "summary": "Querying Space Usage by User",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceUsageByUser.html",
     "idempotent": true,
-    "pagination": "body",
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "body",
+      "items": "data"
+    },
     "parameters": []
   },
   "GetSpaceV2": {
@@ -280,7 +950,15 @@ export const operationIndex = {
     "tag": "Space Management",
     "summary": "Obtains space information.",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpaceV2.html",
-    "idempotent": false,
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
@@ -303,8 +981,20 @@ export const operationIndex = {
     "tag": "Space Management",
     "summary": "Querying Information About a Team Space",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetTeamSpaceList.html",
-    "idempotent": false,
-    "pagination": "query",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "teams"
+    },
     "parameters": [
       {
         "name": "offset",
@@ -335,14 +1025,339 @@ export const operationIndex = {
       }
     ]
   },
+  "GetUser": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/users/{userId}",
+    "tag": "User Management",
+    "summary": "Querying User Information",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUser.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "userId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "GetUserGroup": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/usergroups/{groupId}",
+    "tag": "Group Management",
+    "summary": "Querying Group Details",
+    "docsUrl": "https://support.huaweicloud.com/intl/id-id/api-koodrive/GetUserGroup.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "groupId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "sourceType",
+        "in": "query",
+        "required": true,
+        "type": "integer"
+      }
+    ]
+  },
+  "GetUserGroupList": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/usergroups",
+    "tag": "Group Management",
+    "summary": "Listing User Groups",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserGroupList.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "userGroupList"
+    },
+    "parameters": [
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": true,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "pageCursor",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "groupName",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "sourceType",
+        "in": "query",
+        "required": true,
+        "type": "integer"
+      }
+    ]
+  },
+  "GetUserGroupMemberList": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/usergroups/{groupId}/members",
+    "tag": "Group Management",
+    "summary": "Listing Members in a User Group",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserGroupMemberList.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "userGroupMemberInfos"
+    },
+    "parameters": [
+      {
+        "name": "groupId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "offset",
+        "in": "query",
+        "required": true,
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "limit",
+        "in": "query",
+        "required": true,
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100
+      },
+      {
+        "name": "keyWord",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
+  "GetUserList": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/userList",
+    "tag": "User Management",
+    "summary": "Listing Users",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserList.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "list"
+    },
+    "parameters": [
+      {
+        "name": "deptId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "isDirect",
+        "in": "query",
+        "required": false,
+        "type": "boolean"
+      },
+      {
+        "name": "offset",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "limit",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "keyWord",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
+  "GetUserMobile": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/users/mobile/{userId}",
+    "tag": "User Management",
+    "summary": "Querying the Mobile Number of a User",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserMobile.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "userId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "getUserPermissionList": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/permission/userList",
+    "tag": "Refined Authorization",
+    "summary": "Obtaining the User Permissions List",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getUserPermissionList.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "cursor",
+      "pageSize": "count",
+      "nextCursor": "nextCursor",
+      "items": "userPermissonList"
+    },
+    "parameters": [
+      {
+        "name": "templateId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "spaceType",
+        "in": "query",
+        "required": true,
+        "type": "integer"
+      },
+      {
+        "name": "groupId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "deptId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "count",
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "cursor",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "containerId",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "userName",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "fileId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
   "GetUserSpaceList": {
     "method": "GET",
     "path": "/koodrive/ose/v1/space/userList",
     "tag": "Space Management",
     "summary": "Listing User Spaces",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserSpaceList.html",
-    "idempotent": false,
-    "pagination": "query",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ],
+      [
+        "kooDriveToken"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "users"
+    },
     "parameters": [
       {
         "name": "deptId",
@@ -382,6 +1397,212 @@ export const operationIndex = {
       }
     ]
   },
+  "InitialMemberPermission": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/permission/member/initial/{spaceId}",
+    "tag": "Refined Authorization",
+    "summary": "Querying Initial Permissions of a Member",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/InitialMemberPermission.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "spaceId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "listAuditLogs": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/auditlog",
+    "tag": "Audit Log Management",
+    "summary": "Query audit logs.",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listAuditLogs.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "listPermissionTemplate": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/permission/template/list",
+    "tag": "Permissions Templates",
+    "summary": "Listing Permissions Templates by Condition",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listPermissionTemplate.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "data"
+    },
+    "parameters": [
+      {
+        "name": "limit",
+        "in": "query",
+        "required": true,
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100
+      },
+      {
+        "name": "offset",
+        "in": "query",
+        "required": true,
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "id",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "templateType",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "status",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "orderByTime",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "preBefore",
+        "in": "query",
+        "required": false,
+        "type": "boolean"
+      }
+    ]
+  },
+  "logout": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/session/logoff",
+    "tag": "Session Management",
+    "summary": "Signing In and Signing Out",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/logout.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      []
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "modifyPermissionTemplateStatus": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/permission/template/status/modify",
+    "tag": "Permissions Templates",
+    "summary": "Modifying the Status of Permissions Templates",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/modifyPermissionTemplateStatus.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "PermissionBatchUpdate": {
+    "method": "PUT",
+    "path": "/koodrive/ose/v1/permission/batchupdate",
+    "tag": "Refined Authorization",
+    "summary": "Updating Permissions in Batches",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/PermissionBatchUpdate.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "queryPermissionTemplateRef": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/permission/template/ref/{id}",
+    "tag": "Permissions Templates",
+    "summary": "Querying Whether a Permissions Template Is Used",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/queryPermissionTemplateRef.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "refreshSession": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/session/refresh",
+    "tag": "Session Management",
+    "summary": "Refreshing a Session",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/refreshSession.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "SetPackageDownloadExpires": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/org/package",
+    "tag": "Enterprise Settings",
+    "summary": "Setting the Expiration Time of a Compressed Package",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/SetPackageDownloadExpires.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "TransferUnallocatedSpace": {
     "method": "POST",
     "path": "/koodrive/ose/v1/space/allocation/transfer",
@@ -389,8 +1610,41 @@ export const operationIndex = {
     "summary": "Allocating Space",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/TransferUnallocatedSpace.html",
     "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": []
+  },
+  "UpdateDepartment": {
+    "method": "PUT",
+    "path": "/koodrive/ose/v1/departments/{department_id}",
+    "tag": "Department Management",
+    "summary": "Modifying a Department",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateDepartment.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "department_id",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
   },
   "UpdateSpace": {
     "method": "PUT",
@@ -399,10 +1653,68 @@ export const operationIndex = {
     "summary": "Modifying Space Information",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateSpace.html",
     "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
     "pagination": null,
     "parameters": [
       {
         "name": "ownerId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "UpdateUser": {
+    "method": "PUT",
+    "path": "/koodrive/ose/v1/users/{userId}",
+    "tag": "User Management",
+    "summary": "Modifying a User",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateUser.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "userId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "UpdateUserGroup": {
+    "method": "PUT",
+    "path": "/koodrive/ose/v1/usergroups/{groupId}",
+    "tag": "Group Management",
+    "summary": "Modifying Group Information",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateUserGroup.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "groupId",
         "in": "path",
         "required": true,
         "type": "string"
@@ -416,7 +1728,7 @@ export const operationIndex = {
  * to repeat, how it pages, and its path and query parameters. A lean copy of operationIndex, so
  * that a browser bundle does not carry the summaries and page links.
  */
-export const operationRules = {"batchGetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/batchGetSpace","idempotent":false,"pagination":null,"parameters":[{"name":"ownerId","in":"query","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"CreateGroupSpace":{"method":"POST","path":"/koodrive/ose/v1/space/group","idempotent":false,"pagination":null,"parameters":[]},"CreateSpace":{"method":"POST","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]},"DeleteGroupSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/group/{groupId}","idempotent":false,"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"DeleteSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"integer"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"GetDepartmentSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/departmentList","idempotent":false,"pagination":"query","parameters":[{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetGroupSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/groupList","idempotent":false,"pagination":"query","parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"GetSpaceAllocation":{"method":"GET","path":"/koodrive/ose/v1/space/allocation/get","idempotent":false,"pagination":null,"parameters":[]},"GetSpaceByContainerID":{"method":"GET","path":"/koodrive/ose/v1/space/container/{containerId}","idempotent":false,"pagination":null,"parameters":[{"name":"containerId","in":"path","required":true,"type":"string"}]},"GetSpaceUsageByOverview":{"method":"GET","path":"/koodrive/ose/v1/space/usage/overview","idempotent":false,"pagination":null,"parameters":[]},"GetSpaceUsageByQuota":{"method":"GET","path":"/koodrive/ose/v1/space/usage/quota","idempotent":false,"pagination":"query","parameters":[{"name":"limit","in":"query","required":false,"type":"integer"},{"name":"offset","in":"query","required":false,"type":"integer"}]},"GetSpaceUsageByUser":{"method":"POST","path":"/koodrive/ose/v1/space/usage/user","idempotent":true,"pagination":"body","parameters":[]},"GetSpaceV2":{"method":"GET","path":"/koodrive/ose/v2/space/{owner_id}","idempotent":false,"pagination":null,"parameters":[{"name":"owner_id","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":false,"type":"string"}]},"GetTeamSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/teamList","idempotent":false,"pagination":"query","parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"teamType","in":"query","required":false,"type":"integer"}]},"GetUserSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/userList","idempotent":false,"pagination":"query","parameters":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"spaceStatus","in":"query","required":false,"type":"string"}]},"TransferUnallocatedSpace":{"method":"POST","path":"/koodrive/ose/v1/space/allocation/transfer","idempotent":false,"pagination":null,"parameters":[]},"UpdateSpace":{"method":"PUT","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]}} as const;
+export const operationRules = {"addMemberInitialPermission":{"method":"POST","path":"/koodrive/ose/v1/permission/member/initial","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"auditList":{"method":"GET","path":"/koodrive/ose/v1/audit","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"cursor","in":"query","cursor":"cursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"auditList"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"string"},{"name":"cursor","in":"query","required":false,"type":"string"},{"name":"hasUrl","in":"query","required":false,"type":"boolean"}]},"authSession":{"method":"GET","path":"/koodrive/ose/v1/session/auth","idempotent":true,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"BatchAddGroupMembers":{"method":"POST","path":"/koodrive/ose/v1/usergroups/{groupId}/members/batchAdd","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"batchAudit":{"method":"POST","path":"/koodrive/ose/v1/audit/batch","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchDeleteGroupMembers":{"method":"POST","path":"/koodrive/ose/v1/usergroups/{groupId}/members/batchDelete","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"batchDeletePermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/delete","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGet":{"method":"POST","path":"/koodrive/ose/v1/audit/batchGet","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGetPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/batchGet","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/batchGetSpace","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"query","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"batchImportUserPreVerify":{"method":"POST","path":"/koodrive/ose/v1/users/batchimport/preverify","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CountUser":{"method":"GET","path":"/koodrive/ose/v1/users/count","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"}]},"CreateDepartment":{"method":"POST","path":"/koodrive/ose/v1/departments","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateGroupSpace":{"method":"POST","path":"/koodrive/ose/v1/space/group","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"createPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/create","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"createSession":{"method":"POST","path":"/koodrive/ose/v1/session","idempotent":false,"security":[[]],"pagination":null,"parameters":[]},"CreateSpace":{"method":"POST","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]},"CreateUser":{"method":"POST","path":"/koodrive/ose/v1/users","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateUserGroup":{"method":"POST","path":"/koodrive/ose/v1/usergroups","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"DeleteDepartment":{"method":"DELETE","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"DeleteGroupSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/group/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"DeleteSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"integer"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"DeleteUser":{"method":"DELETE","path":"/koodrive/ose/v1/users/{userId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"DeleteUserGroup":{"method":"DELETE","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"editPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/edit","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"ExpandUserNum":{"method":"POST","path":"/koodrive/ose/v1/user/expand/{orgId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"orgId","in":"path","required":true,"type":"string"}]},"getAuthCodeURL":{"method":"GET","path":"/koodrive/ose/v1/session/authCodeURL","idempotent":true,"security":[[]],"pagination":null,"parameters":[{"name":"domain","in":"query","required":true,"type":"string"}]},"GetDepartment":{"method":"GET","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"GetDepartmentList":{"method":"GET","path":"/koodrive/ose/v1/departmentList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"departmentId","in":"query","required":false,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetDepartmentSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/departmentList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"departments"},"parameters":[{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetGroupSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/groupList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"groups"},"parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"getJsSdkInfo":{"method":"GET","path":"/koodrive/ose/v1/sdk/get-js-sdk-info","idempotent":true,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"GetQuotaUsed":{"method":"GET","path":"/koodrive/ose/v1/service/quotaUsed","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"],[]],"pagination":null,"parameters":[]},"GetService":{"method":"GET","path":"/koodrive/ose/v1/service","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"GetSpaceAllocation":{"method":"GET","path":"/koodrive/ose/v1/space/allocation/get","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpaceByContainerID":{"method":"GET","path":"/koodrive/ose/v1/space/container/{containerId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"containerId","in":"path","required":true,"type":"string"}]},"GetSpaceUsageByOverview":{"method":"GET","path":"/koodrive/ose/v1/space/usage/overview","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpaceUsageByQuota":{"method":"GET","path":"/koodrive/ose/v1/space/usage/quota","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"data"},"parameters":[{"name":"limit","in":"query","required":false,"type":"integer"},{"name":"offset","in":"query","required":false,"type":"integer"}]},"GetSpaceUsageByUser":{"method":"POST","path":"/koodrive/ose/v1/space/usage/user","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"body","items":"data"},"parameters":[]},"GetSpaceV2":{"method":"GET","path":"/koodrive/ose/v2/space/{owner_id}","idempotent":true,"security":[["kooDriveAppToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"owner_id","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":false,"type":"string"}]},"GetTeamSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/teamList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"teams"},"parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"teamType","in":"query","required":false,"type":"integer"}]},"GetUser":{"method":"GET","path":"/koodrive/ose/v1/users/{userId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"GetUserGroup":{"method":"GET","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"sourceType","in":"query","required":true,"type":"integer"}]},"GetUserGroupList":{"method":"GET","path":"/koodrive/ose/v1/usergroups","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"userGroupList"},"parameters":[{"name":"pageSize","in":"query","required":true,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":true,"type":"string"},{"name":"groupName","in":"query","required":false,"type":"string"},{"name":"sourceType","in":"query","required":true,"type":"integer"}]},"GetUserGroupMemberList":{"method":"GET","path":"/koodrive/ose/v1/usergroups/{groupId}/members","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"userGroupMemberInfos"},"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetUserList":{"method":"GET","path":"/koodrive/ose/v1/userList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"list"},"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetUserMobile":{"method":"GET","path":"/koodrive/ose/v1/users/mobile/{userId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"getUserPermissionList":{"method":"GET","path":"/koodrive/ose/v1/permission/userList","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"cursor","in":"query","cursor":"cursor","pageSize":"count","nextCursor":"nextCursor","items":"userPermissonList"},"parameters":[{"name":"templateId","in":"query","required":false,"type":"string"},{"name":"spaceType","in":"query","required":true,"type":"integer"},{"name":"groupId","in":"query","required":false,"type":"string"},{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"count","in":"query","required":false,"type":"integer","maximum":100},{"name":"cursor","in":"query","required":false,"type":"string"},{"name":"containerId","in":"query","required":true,"type":"string"},{"name":"userName","in":"query","required":false,"type":"string"},{"name":"fileId","in":"query","required":false,"type":"string"}]},"GetUserSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/userList","idempotent":true,"security":[["kooDriveAppToken"],["kooDriveToken"]],"pagination":{"style":"offset","in":"query","items":"users"},"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"spaceStatus","in":"query","required":false,"type":"string"}]},"InitialMemberPermission":{"method":"GET","path":"/koodrive/ose/v1/permission/member/initial/{spaceId}","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[{"name":"spaceId","in":"path","required":true,"type":"string"}]},"listAuditLogs":{"method":"POST","path":"/koodrive/ose/v1/auditlog","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"listPermissionTemplate":{"method":"GET","path":"/koodrive/ose/v1/permission/template/list","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"offset","in":"query","items":"data"},"parameters":[{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"id","in":"query","required":false,"type":"string"},{"name":"templateType","in":"query","required":false,"type":"integer"},{"name":"status","in":"query","required":false,"type":"integer"},{"name":"orderByTime","in":"query","required":false,"type":"integer"},{"name":"preBefore","in":"query","required":false,"type":"boolean"}]},"logout":{"method":"GET","path":"/koodrive/ose/v1/session/logoff","idempotent":true,"security":[["kooDriveToken"],[]],"pagination":null,"parameters":[]},"modifyPermissionTemplateStatus":{"method":"POST","path":"/koodrive/ose/v1/permission/template/status/modify","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"PermissionBatchUpdate":{"method":"PUT","path":"/koodrive/ose/v1/permission/batchupdate","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"queryPermissionTemplateRef":{"method":"GET","path":"/koodrive/ose/v1/permission/template/ref/{id}","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[{"name":"id","in":"path","required":true,"type":"string"}]},"refreshSession":{"method":"POST","path":"/koodrive/ose/v1/session/refresh","idempotent":false,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"SetPackageDownloadExpires":{"method":"POST","path":"/koodrive/ose/v1/org/package","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"TransferUnallocatedSpace":{"method":"POST","path":"/koodrive/ose/v1/space/allocation/transfer","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"UpdateDepartment":{"method":"PUT","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"UpdateSpace":{"method":"PUT","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]},"UpdateUser":{"method":"PUT","path":"/koodrive/ose/v1/users/{userId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"UpdateUserGroup":{"method":"PUT","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]}} as const;
 
 /** What the spec says of a path or query parameter, as operationRules records it. */
 export interface ParameterRule {
