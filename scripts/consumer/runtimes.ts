@@ -1,17 +1,12 @@
 /**
- * The packed @koodrive/client in another runtime (Bun, Deno), against a mock KooDrive that Node
- * started: `<runtime> runtimes.ts <mock url>`. It exercises what differs between runtimes: fetch,
- * timers and AbortSignal, the signer's dynamic import, node:crypto or WebCrypto (the mock verifies
- * every signature), and prints what it saw as JSON.
+ * The packed @koodrive/client in a runtime (Node 20, 22 and 24 run it compiled, as out/runtimes.js;
+ * Bun and Deno from source), against a mock KooDrive that Node started: `<runtime> runtimes.ts <mock
+ * url>`. It exercises what differs between runtimes: fetch, timers and AbortSignal, the signer's
+ * dynamic import, node:crypto or WebCrypto (the mock verifies every signature), and prints what it
+ * saw as JSON.
  */
-import {
-  createAppSigner,
-  createKooDriveClient,
-  KooDriveAbortError,
-  KooDriveApiError,
-  unwrap,
-  webSigningCrypto,
-} from '@koodrive/client';
+import { createKooDriveClient, KooDriveAbortError, KooDriveApiError, unwrap } from '@koodrive/client';
+import { createAppSigner, webSigningCrypto } from '@koodrive/client/app-signature';
 
 declare const Deno: { args: string[]; version: { deno: string } } | undefined;
 declare const Bun: { version: string } | undefined;
@@ -24,7 +19,7 @@ const runtime =
     ? `deno ${Deno.version.deno}`
     : typeof Bun !== 'undefined'
       ? `bun ${Bun.version}`
-      : 'node';
+      : `node ${process.versions.node}`;
 
 const APP = { appId: 'runtime-app', appSecret: 'runtime-secret' };
 const userId = '1505084218764547200';

@@ -14,10 +14,10 @@ export interface OperationCaller<ThrowOnError extends boolean> {
 
 /** A generated operation function, e.g. `getFile`. */
 export interface OperationFunction<Name extends keyof OperationCalls> {
-  <ThrowOnError extends boolean>(
-    kd: OperationCaller<ThrowOnError>,
+  <Caller extends OperationCaller<boolean>>(
+    kd: Caller,
     ...init: OperationCalls[Name]['args']
-  ): Promise<KooDriveCallResult<ThrowOnError, OperationCalls[Name]['data']>>;
+  ): Promise<KooDriveCallResult<Caller extends OperationCaller<true> ? true : false, OperationCalls[Name]['data']>>;
   /** The operation's facts from the spec: operationId, method, path, security, paging. */
   readonly operation: OperationFacts;
   /** The operationId. */
