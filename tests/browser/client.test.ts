@@ -21,7 +21,6 @@ import type { ClientPageScenarios, PageSetup } from './page/client-page.ts';
 const USER_ID = '1505084218764547200';
 const TOKEN = 'browser-token';
 const APP = { appId: 'browser-app', appSecret: 'browser-secret' };
-const QUOTA = '/koodrive/ose/v1/space/usage/quota';
 const ROWS = 25;
 
 let browser: Browser;
@@ -164,8 +163,7 @@ describe('the client page in Chromium', () => {
     let calls = 0;
     mock.use('GetSpaceUsageByQuota', (): MockReply => {
       calls++;
-      if (calls === 1)
-        return { status: 503, body: { code: 13000201, msg: 'busy' }, headers: { 'retry-after': '1' } };
+      if (calls === 1) return { status: 503, body: { code: 13000201, msg: 'busy' }, headers: { 'retry-after': '1' } };
       return { body: { code: 0, msg: 'success', data: makeSpaceQuotaUsageList(1), total: 1 } };
     });
     const outcome = await run(page, 'retried');
@@ -215,7 +213,9 @@ describe('app signatures in Chromium', () => {
       expect(mock.requests.length).toBeGreaterThanOrEqual(5);
       for (const request of mock.requests) {
         expect(request.status).toBe(200);
-        expect(request.headers.authorization).toMatch(/^HMAC-SHA256 AppId=browser-app,SignedHeaders=host;x-date;x-user-id,Signature=[0-9a-f]{64}$/);
+        expect(request.headers.authorization).toMatch(
+          /^HMAC-SHA256 AppId=browser-app,SignedHeaders=host;x-date;x-user-id,Signature=[0-9a-f]{64}$/,
+        );
       }
     } finally {
       await page.context().close();

@@ -2,7 +2,6 @@
  * @koodrive/testing's MSW handlers in a real service worker (MSW's mockServiceWorker.js) in headless
  * Chromium, answering @koodrive/client in the page with the same checks as the HTTP mock.
  */
-import { makeSpaceQuotaUsageList } from '@koodrive/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.ts';
@@ -13,7 +12,7 @@ const setup: MswSetup = {
   userId: '1505084218764547200',
   token: 'msw-token',
   app: { appId: 'msw-app', appSecret: 'msw-secret' },
-  rows: makeSpaceQuotaUsageList(7),
+  rows: 7,
 };
 const KOODRIVE = 'https://intl.myhuaweicloud-koodrive.com';
 
@@ -72,7 +71,14 @@ describe('the MSW handlers in a service worker', () => {
       body: { code: 13000102, msg: 'parameter validation failed: query limit must be integer' },
     });
     expect(result.statuses).toEqual([200, 200, 200, 200, 401, 400]);
-    expect(result.authorizations).toEqual(['Bearer', 'HMAC-SHA256', 'HMAC-SHA256', 'HMAC-SHA256', 'HMAC-SHA256', 'Bearer']);
+    expect(result.authorizations).toEqual([
+      'Bearer',
+      'HMAC-SHA256',
+      'HMAC-SHA256',
+      'HMAC-SHA256',
+      'HMAC-SHA256',
+      'Bearer',
+    ]);
   });
 
   it('answered every KooDrive call from the service worker, none from the network', () => {

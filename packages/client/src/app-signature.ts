@@ -6,6 +6,7 @@
  */
 
 export { createAppAuthorizer } from './auth/app-auth.js';
+export { createAppSigner } from './auth/app-signature/app-signer.js';
 export {
   buildCanonicalRequest,
   type CanonicalRequestInput,
@@ -20,7 +21,6 @@ export {
   type AppSignature,
   type AppSigner,
   type AppSignerOptions,
-  createAppSigner,
   type ParsedAppAuthorization,
   parseAppAuthorization,
   REQUIRED_SIGNED_HEADERS,

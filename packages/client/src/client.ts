@@ -5,22 +5,22 @@
 import type { paths } from '@koodrive/types';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { credentialsOf } from './auth/auth-option.js';
-import { stringifyJsonBody } from './body/json-body.js';
-import { KooDriveValidationError } from './errors.js';
+import { credentialFor } from './auth/credential.js';
+import { KooDriveError, KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 import { generateTraceId } from './headers/trace-id.js';
-import { systemClock } from './headers/x-date.js';
+import { formatXDate, systemClock } from './headers/x-date.js';
 import { type KooDriveLogger, silentLogger } from './logger.js';
-import { authorizeRaw } from './middleware/authorize-raw.js';
 import type { OperationFunction } from './operations/define-operation.js';
 import { factsForRoute, type OperationFacts, pagedFactsAt } from './operations/operation-facts.js';
 import { assertValidOptions, type KooDriveClientOptions } from './options.js';
-import { type PaginateOptions, paginate, withFields } from './pagination.js';
+import type { PaginateOptions } from './pagination.js';
 import { type CallInit, type ClientCore, callOperation } from './pipeline.js';
 import type { KooDriveResult } from './response/read-result.js';
 import { retryPolicyFor } from './retry/retry-policy.js';
 import { servers } from './servers.js';
 import type { KooDriveCallResult, KooDriveMethod, PagedCalls, PagedPaths } from './types.js';
+import { MANAGED } from './validate-headers.js';
 
 /**
  * A KooDrive client: calls by path (`kd.GET(path, init)`, typed by the spec) or by operation
@@ -59,6 +59,11 @@ export interface KooDriveClient<ThrowOnError extends boolean = false> {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
+const pagingErrors = {
+  invalid: (field: string, problem: string) => new KooDriveValidationError(field, problem),
+  broken: (message: string) => new KooDriveError(message),
+};
+
 /**
  * Creates a KooDrive client. Options are checked at once: a bad one throws a
  * KooDriveValidationError that names it, before anything is sent.
@@ -87,7 +92,7 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
     ...openapiFetchOptions
   } = options;
   for (const name of Object.keys(clientHeaders ?? {})) {
-    if (['authorization', 'x-user-id', 'x-date', 'x-traceid', 'language', 'host'].includes(name.toLowerCase()))
+    if (MANAGED.has(name.toLowerCase()))
       throw new KooDriveValidationError(`headers.${name}`, 'is managed by the client; use its own option');
   }
   const credentials = credentialsOf(auth);
@@ -95,14 +100,16 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
   assertHeaderValue('language', language);
   // The pipeline's openapi-fetch builds each call once (its fetch runs the attempts); `raw` is
   // openapi-fetch as it is, with the client's fetch and an authorizing middleware.
+  // Bodies reach the pipeline's openapi-fetch already serialized (see serializeBody), unless the
+  // caller brought a serializer of their own.
+  const ownSerializer = openapiFetchOptions.bodySerializer !== undefined;
   const pipeline = createClient<paths>({
-    bodySerializer: stringifyJsonBody,
+    bodySerializer: (text: unknown) => text as string,
     ...openapiFetchOptions,
     baseUrl,
     headers: { ...clientHeaders, 'X-User-Id': userId, language },
   });
   const raw = createClient<paths>({
-    bodySerializer: stringifyJsonBody,
     ...openapiFetchOptions,
     baseUrl,
     headers: { ...clientHeaders, 'X-User-Id': userId, language },
@@ -123,14 +130,22 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
     logging: logger.debug !== silentLogger.debug || logger.warn !== silentLogger.warn,
     makeTraceId,
     throwOnError,
+    serializesBodies: !ownSerializer,
     hasUserMiddleware: () => userMiddleware > 0,
   };
 
-  const rawAuthorization = authorizeRaw(
+  const rawContext = {
     credentials,
-    () => new Date(clock().getTime() + core.clockOffsetMs),
+    now: () => new Date(clock().getTime() + core.clockOffsetMs),
     makeTraceId,
-  );
+    credentialFor,
+    factsForRoute,
+    formatXDate,
+  };
+  const rawAuthorization: Middleware = {
+    onRequest: async (context) =>
+      (await import('./middleware/authorize-raw.js')).authorizeRawRequest(context, rawContext),
+  };
   raw.use(rawAuthorization);
 
   const byPath = (method: string) => async (url: string, init?: CallInit) =>
@@ -144,6 +159,8 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
     const facts = typeof target === 'string' ? await pagedFactsAt(target) : target.operation;
     const { paging } = facts;
     if (!paging) throw new KooDriveValidationError('paginate', `${facts.id} does not page`);
+    // Pagination is loaded on first use: most pages of an app never walk a list.
+    const { paginate, withFields } = await import('./pagination.js');
     const start = (paging.in === 'query' ? init.params?.query : (init.body as Record<string, unknown>)) ?? {};
     const fetchPage = async (fields: Record<string, unknown>) => {
       const page: CallInit =
@@ -154,7 +171,7 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
       if (result.error) throw result.error;
       return result.data;
     };
-    yield* paginate(fetchPage, paging, start, { ...pageOptions, operation: facts.id });
+    yield* paginate(fetchPage, paging, start, { ...pageOptions, operation: facts.id, errors: pagingErrors });
   }
 
   return {

@@ -9,7 +9,6 @@ export {
   type TokenSource,
   tokenCredential,
 } from './auth/token-auth.js';
-export { stringifyJsonBody } from './body/json-body.js';
 export type { CallRetryOptions, KooDriveCallOptions, Loosen } from './call-options.js';
 export { createKooDriveClient, type KooDriveClient } from './client.js';
 export {
@@ -35,14 +34,11 @@ export type { PaginateOptions } from './pagination.js';
 export type { FetchLike } from './pipeline.js';
 export type { KooDriveFailure, KooDriveResult, KooDriveSuccess } from './response/read-result.js';
 export {
-  backoffDelay,
   defaultRetryPolicy,
-  MAX_RETRY_AFTER_MS,
   RETRYABLE_STATUSES,
   type RetryDecisionContext,
   type RetryOptions,
   type RetryPolicy,
-  retryAfterDelay,
 } from './retry/retry-policy.js';
 export { servers } from './servers.js';
 export type {

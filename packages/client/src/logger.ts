@@ -8,15 +8,3 @@ export interface KooDriveLogger {
 
 const nothing = () => {};
 export const silentLogger: KooDriveLogger = { debug: nothing, info: nothing, warn: nothing, error: nothing };
-
-/** Header values never logged as they are. */
-const SECRET_HEADERS = new Set(['authorization']);
-
-/** A request's headers for a log line, with the Authorization value replaced. */
-export function redactedHeaders(headers: Headers): Record<string, string> {
-  const fields: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    fields[name] = SECRET_HEADERS.has(name) ? '[redacted]' : value;
-  });
-  return fields;
-}

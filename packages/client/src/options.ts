@@ -86,19 +86,16 @@ export function assertValidRequestOptions(options: KooDriveRequestOptions): void
 }
 
 function assertBaseUrl(value: unknown): asserts value is string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(String(value));
-  } catch {
+  } catch {}
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     throw new KooDriveValidationError(
       'baseUrl',
-      'must be an absolute URL such as https://intl.myhuaweicloud-koodrive.com',
+      'must be an absolute https URL (http for a local mock) without query or fragment, such as https://intl.myhuaweicloud-koodrive.com',
     );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new KooDriveValidationError('baseUrl', `must use https (or http for a local mock), not ${url.protocol}`);
-  }
-  if (url.search || url.hash) throw new KooDriveValidationError('baseUrl', 'must not have a query or a fragment');
 }
 
 /** Checks the options once, at creation, so that a mistake surfaces before any request. */

@@ -4,7 +4,6 @@
  * - offset: `offset` and `limit` in, `total` out;
  * - cursor: a cursor and a page size in (`pageInfo.pageCursor` …), `nextCursor` out, absent at the end.
  */
-import { KooDriveError, KooDriveValidationError } from './errors.js';
 import type { PagingFacts } from './operations/operation-facts.js';
 
 /** Options of `paginate`. */
@@ -14,6 +13,17 @@ export interface PaginateOptions {
 }
 
 type Page = Record<string, unknown>;
+
+/**
+ * The errors pagination throws, lent by the client: this module is loaded on first use, and
+ * importing errors.js here would make bundlers split that module off the client's entry.
+ */
+export interface PagingErrors {
+  /** A paging option that is wrong (a KooDriveValidationError). */
+  invalid(field: string, problem: string): Error;
+  /** A page the service sent that cannot be walked (a KooDriveError). */
+  broken(message: string): Error;
+}
 /** Fetches one page with these paging fields (dotted paths) set. */
 export type FetchPage = (fields: Record<string, unknown>) => Promise<Page>;
 
@@ -41,10 +51,10 @@ export function withFields(target: Record<string, unknown> | undefined, fields: 
   return result;
 }
 
-function itemsOf(page: Page, itemsKey: string, operation: string): unknown[] {
+function itemsOf(page: Page, itemsKey: string, operation: string, errors: PagingErrors): unknown[] {
   const items = readPath(page, itemsKey);
   if (items === undefined || items === null) return [];
-  if (!Array.isArray(items)) throw new KooDriveError(`${operation}: the page's "${itemsKey}" is not an array`);
+  if (!Array.isArray(items)) throw errors.broken(`${operation}: the page's "${itemsKey}" is not an array`);
   return items;
 }
 
@@ -54,9 +64,9 @@ function toCount(value: unknown): number | undefined {
   return Number.isFinite(count) ? count : undefined;
 }
 
-function assertPageSize(pageSize: number) {
+function assertPageSize(pageSize: number, errors: PagingErrors) {
   if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new KooDriveValidationError('pageSize', `must be a whole number of at least 1, got ${pageSize}`);
+    throw errors.invalid('pageSize', `must be a whole number of at least 1, got ${pageSize}`);
   }
 }
 
@@ -65,14 +75,21 @@ function assertPageSize(pageSize: number) {
  * have been seen (or, when a page has no `total`, at a short page). An empty page always stops, so
  * a `total` that overstates cannot loop forever.
  */
-async function* byOffset(fetchPage: FetchPage, paging: PagingFacts, start: Page, pageSize: number, operation: string) {
+async function* byOffset(
+  fetchPage: FetchPage,
+  paging: PagingFacts,
+  start: Page,
+  pageSize: number,
+  operation: string,
+  errors: PagingErrors,
+) {
   let offset = Number(start.offset ?? 0);
   if (!Number.isInteger(offset) || offset < 0) {
-    throw new KooDriveValidationError('offset', `must be a whole number of at least 0, got ${start.offset}`);
+    throw errors.invalid('offset', `must be a whole number of at least 0, got ${start.offset}`);
   }
   for (;;) {
     const page = await fetchPage({ offset, limit: pageSize });
-    const items = itemsOf(page, paging.items, operation);
+    const items = itemsOf(page, paging.items, operation, errors);
     yield* items;
     offset += items.length;
     const total = toCount(page.total);
@@ -92,16 +109,17 @@ async function* byCursor(
   start: Page,
   pageSize: number,
   operation: string,
+  errors: PagingErrors,
 ) {
   let cursor = readPath(start, paging.cursor);
   for (;;) {
     const fields: Record<string, unknown> = paging.pageSize ? { [paging.pageSize]: pageSize } : {};
     if (cursor !== undefined && cursor !== null && cursor !== '') fields[paging.cursor] = cursor;
     const page = await fetchPage(fields);
-    yield* itemsOf(page, paging.items, operation);
+    yield* itemsOf(page, paging.items, operation, errors);
     const next = readPath(page, paging.nextCursor);
     if (next === undefined || next === null || next === '') return;
-    if (next === cursor) throw new KooDriveError(`${operation}: the service sent the same ${paging.nextCursor} again`);
+    if (next === cursor) throw errors.broken(`${operation}: the service sent the same ${paging.nextCursor} again`);
     cursor = next;
   }
 }
@@ -111,14 +129,15 @@ export function paginate<Item>(
   fetchPage: FetchPage,
   paging: PagingFacts,
   start: Page,
-  options: PaginateOptions & { operation: string },
+  options: PaginateOptions & { operation: string; errors: PagingErrors },
 ): AsyncGenerator<Item, void, undefined> {
+  const { operation, errors } = options;
   const ownSize = paging.style === 'offset' ? start.limit : paging.pageSize && readPath(start, paging.pageSize);
   const pageSize = options.pageSize ?? (ownSize === undefined ? DEFAULT_PAGE_SIZE : Number(ownSize));
-  assertPageSize(pageSize);
+  assertPageSize(pageSize, errors);
   return (
     paging.style === 'offset'
-      ? byOffset(fetchPage, paging, start, pageSize, options.operation)
-      : byCursor(fetchPage, paging, start, pageSize, options.operation)
+      ? byOffset(fetchPage, paging, start, pageSize, operation, errors)
+      : byCursor(fetchPage, paging, start, pageSize, operation, errors)
   ) as AsyncGenerator<Item, void, undefined>;
 }

@@ -27,28 +27,18 @@ import {
 } from './errors.js';
 import { assertTraceId } from './headers/trace-id.js';
 import { type Clock, formatXDate } from './headers/x-date.js';
-import { type KooDriveLogger, redactedHeaders } from './logger.js';
+import type { KooDriveLogger } from './logger.js';
 import type { OperationFacts } from './operations/operation-facts.js';
 import { assertValidRequestOptions } from './options.js';
-import { type KooDriveResult, readResult, readResultCode } from './response/read-result.js';
-import {
-  backoffDelay,
-  type RetryDecisionContext,
-  type RetryOptions,
-  type RetryPolicy,
-  retryAfterDelay,
-  retryPolicyFor,
-} from './retry/retry-policy.js';
+import { type KooDriveResult, readResult } from './response/read-result.js';
+import type { AttemptHistory } from './retry/next-attempt.js';
+import { type RetryOptions, type RetryPolicy, retryPolicyFor } from './retry/retry-policy.js';
 import { abortError, pause, watchAbort } from './transport/abort.js';
-import { describeFetchFailure } from './transport/fetch-failure.js';
 import { assertCallHeaders } from './validate-headers.js';
 import { assertValidInput } from './validate-input.js';
 
 /** fetch as the client calls it: the request, and the attempt's AbortSignal. */
 export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
-
-/** A 401 whose Date is further than this from the X-Date it answered is taken as clock skew. */
-export const CLOCK_SKEW_TOLERANCE_MS = 5_000;
 
 /** What a client shares among its calls. */
 export interface ClientCore {
@@ -66,6 +56,8 @@ export interface ClientCore {
   logging: boolean;
   makeTraceId: () => string;
   throwOnError: boolean;
+  /** Whether the pipeline writes JSON bodies itself (no serializer of the caller's). */
+  serializesBodies: boolean;
   /** Whether kd.use() added middleware, which needs a readable Response. */
   hasUserMiddleware: () => boolean;
   random?: () => number;
@@ -98,9 +90,15 @@ export async function callOperation(
   const info: KooDriveRequestInfo = { operationId: facts.id, method: facts.method, path: facts.path, traceId };
   const header = assertCallHeaders(params?.header, headers, info);
   assertValidInput(facts, params, info);
-  const credential = credentialFor(facts, core.credentials, info);
+  const credential = credentialFor(facts, core.credentials);
+  if (credential === undefined) {
+    const { missingCredentialProblem } = await import('./auth/missing-credential.js');
+    throw new KooDriveValidationError('auth', missingCredentialProblem(facts, core.credentials), info);
+  }
   const policy = retry === undefined ? core.clientPolicy : retryPolicyFor(core.clientRetry, retry);
   const answer: Answer = { sent: false, text: '' };
+  const serialized =
+    body === undefined || !core.serializesBodies || fetchInit.bodySerializer ? body : await serializeBody(body);
   try {
     const result = await core.raw.request(
       facts.method.toLowerCase() as never,
@@ -108,7 +106,7 @@ export async function callOperation(
       {
         ...fetchInit,
         ...(headers === undefined ? {} : { headers }),
-        ...(body === undefined ? {} : { body }),
+        ...(serialized === undefined ? {} : { body: serialized }),
         params: { ...params, header: { ...header, 'X-Traceid': traceId } },
         parseAs: 'stream',
         fetch: (request: Request) => {
@@ -126,11 +124,24 @@ export async function callOperation(
     );
     const { response } = result as { response: Response };
     const text = response === answer.returned ? answer.text : await replacedText(result);
-    const read = readResult(text, response, info);
+    const read = await readResult(text, response, info);
     if (read.error && core.throwOnError) throw read.error;
     return read;
   } catch (error) {
     throw asCallError(error, info, answer.sent);
+  }
+}
+
+/**
+ * A JSON body, exact for int64: JSON.stringify, unless it holds a bigint (JSON.stringify throws on
+ * one), which the exact writer, loaded then, writes as a JSON number with all its digits.
+ */
+async function serializeBody(body: unknown): Promise<string> {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return (await import('./body/json-body.js')).stringifyJsonBody(body);
   }
 }
 
@@ -152,7 +163,7 @@ function asCallError(error: unknown, info: KooDriveRequestInfo, sent: boolean): 
   );
 }
 
-interface AttemptSettings {
+export interface AttemptSettings {
   info: KooDriveRequestInfo;
   credential: KooDriveCredential | null;
   /** Whether repeating the call is harmless (the spec says so, or the caller opted in). */
@@ -169,7 +180,8 @@ class SendFailure extends Error {
   }
 }
 
-type Outcome = { response: Response; text: string } | { failure: unknown; timedOut: boolean };
+/** What one attempt came to: a whole answer, or a failure to send or read it. */
+export type Outcome = { response: Response; text: string } | { failure: unknown; timedOut: boolean };
 
 /**
  * A timer for one attempt: when time is up or the caller aborts, it aborts the signal given to
@@ -236,13 +248,6 @@ async function authorizeAttempt(
   request.headers.set('Authorization', typeof pending === 'string' ? pending : await pending);
 }
 
-/** The server's clock, when a 401 shows ours off from it by more than the tolerance. */
-function skewedServerTime(response: Response, signedAt: number): number | undefined {
-  const serverTime = Date.parse(response.headers.get('date') ?? '');
-  if (Number.isNaN(serverTime) || Math.abs(serverTime - signedAt) <= CLOCK_SKEW_TOLERANCE_MS) return undefined;
-  return serverTime;
-}
-
 /**
  * The attempts of one call. openapi-fetch hands over the request it built once; each attempt
  * sends it again with a fresh X-Date and Authorization, and the exact same body bytes.
@@ -251,9 +256,7 @@ async function runAttempts(core: ClientCore, built: Request, answer: Answer, set
   const { info, credential, repeatable, policy, timeoutMs, signal } = settings;
   const body = built.body === null ? undefined : new Uint8Array(await built.arrayBuffer());
   const host = new URL(built.url).host;
-  let retries = 0;
-  let skewCorrected = false;
-  let renewed = false;
+  const history: AttemptHistory = { retries: 0, skewCorrected: false, renewed: false };
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(info);
     const request = body === undefined ? built : new Request(built, { body });
@@ -261,83 +264,34 @@ async function runAttempts(core: ClientCore, built: Request, answer: Answer, set
     const signedAt = core.clock().getTime() + offsetMs;
     request.headers.set('X-Date', formatXDate(new Date(signedAt)));
     await authorizeAttempt(request, credential, body);
-    if (core.logging) {
-      core.logger.debug('koodrive send', {
-        ...info,
-        attempt,
-        url: request.url,
-        headers: redactedHeaders(request.headers),
-      });
-    }
+    // Log lines are built only for a logger that prints them, by a module loaded then.
+    const log = core.logging ? await import('./log-attempt.js') : undefined;
+    log?.logSend(core.logger, info, attempt, request);
     const started = performance.now();
     const deadline = attemptDeadline(timeoutMs, signal);
     const outcome = await sendAttempt(core, request, deadline);
     deadline.clear();
     if (signal?.aborted) throw abortError(info);
 
-    // Refusals that another attempt fixes whatever the operation: nothing was done.
-    let reason: string | undefined;
-    let immediate = false;
-    if ('response' in outcome && outcome.response.status === 401) {
-      const serverTime = skewCorrected ? undefined : skewedServerTime(outcome.response, signedAt);
-      if (serverTime !== undefined) {
-        // Measured against the X-Date this request carried, so concurrent calls agree on the offset.
-        core.clockOffsetMs = offsetMs + (serverTime - signedAt);
-        core.logger.warn('koodrive clock skew corrected', { ...info, skewMs: serverTime - signedAt });
-        skewCorrected = immediate = true;
-        reason = 'clock skew';
-      } else if (credential?.renew && !renewed) {
-        renewed = true;
-        const code = readResultCode(outcome.text);
-        if (await credential.renew({ status: 401, code, headers: outcome.response.headers })) {
-          immediate = true;
-          reason = 'credential renewed';
-        }
-      }
-    }
-    if (!immediate) reason = transientReason(outcome, { info, attempt, repeatable, policy, retries });
-
     const status = 'response' in outcome ? outcome.response.status : undefined;
-    if (core.logging) logAttempt(core.logger, info, attempt, status, started, reason);
-    if (reason === undefined) {
+    // Most attempts succeed: what follows a failed one is loaded when the first one fails.
+    const plainAnswer = status !== undefined && status !== 401 && !policy.retryStatuses.has(status);
+    const next =
+      plainAnswer && !policy.shouldRetry
+        ? undefined
+        : await (await import('./retry/next-attempt.js')).nextAttempt(core, settings, history, {
+            outcome,
+            attempt,
+            signedAt,
+            offsetMs,
+          });
+    log?.logAttempt(core.logger, info, attempt, status, started, next?.reason);
+    if (!next?.reason) {
       if ('response' in outcome) return handBack(core, outcome, answer);
-      throw finalFailure(outcome, info, attempt, timeoutMs, host);
+      throw await finalFailure(outcome, info, attempt, timeoutMs, host);
     }
-    if (!immediate) {
-      retries++;
-      const retryAfter =
-        'response' in outcome ? retryAfterDelay(outcome.response.headers.get('retry-after'), Date.now()) : undefined;
-      await pause(retryAfter ?? backoffDelay(retries - 1, policy, core.random), signal, info);
-    }
+    if (next.delayMs) await pause(next.delayMs, signal, info);
   }
-}
-
-/** Why a transient failure deserves another attempt, or undefined: the one retry rule of the client. */
-function transientReason(
-  outcome: Outcome,
-  context: { info: KooDriveRequestInfo; attempt: number; repeatable: boolean; policy: RetryPolicy; retries: number },
-): string | undefined {
-  const { info, attempt, repeatable, policy, retries } = context;
-  if (retries >= policy.maxRetries) return undefined;
-  const reason =
-    'response' in outcome
-      ? policy.retryStatuses.has(outcome.response.status)
-        ? `HTTP ${outcome.response.status}`
-        : undefined
-      : outcome.timedOut
-        ? 'timeout'
-        : 'connection failed';
-  if (!policy.shouldRetry) return repeatable ? reason : undefined;
-  const decision: RetryDecisionContext = {
-    operationId: info.operationId,
-    attempt,
-    repeatable,
-    retryable: repeatable && reason !== undefined,
-    ...('response' in outcome ? { status: outcome.response.status } : { error: outcome.failure }),
-  };
-  const verdict = policy.shouldRetry(decision);
-  if (verdict === undefined) return repeatable ? reason : undefined;
-  return verdict ? (reason ?? 'shouldRetry') : undefined;
 }
 
 /** The answer, as openapi-fetch takes it back: readable again only where someone will read it. */
@@ -358,28 +312,7 @@ function handBack(core: ClientCore, outcome: { response: Response; text: string 
   return readable;
 }
 
-function logAttempt(
-  logger: KooDriveLogger,
-  info: KooDriveRequestInfo,
-  attempt: number,
-  status: number | undefined,
-  started: number,
-  reason: string | undefined,
-) {
-  const durationMs = Math.round(performance.now() - started);
-  const fields = {
-    ...info,
-    attempt,
-    status,
-    durationMs,
-    ...(reason ? { reason } : {}),
-    willRetry: reason !== undefined,
-  };
-  if (reason === undefined && status !== undefined && status < 400) logger.debug('koodrive attempt succeeded', fields);
-  else logger.warn('koodrive attempt failed', fields);
-}
-
-function finalFailure(
+async function finalFailure(
   outcome: { failure: unknown; timedOut: boolean },
   info: KooDriveRequestInfo,
   attempts: number,
@@ -388,5 +321,7 @@ function finalFailure(
 ) {
   if (outcome.timedOut) return new KooDriveTimeoutError(info, { timeoutMs, attempts, host });
   const cause = outcome.failure instanceof SendFailure ? outcome.failure.cause : outcome.failure;
+  // Loaded only when a call fails without an answer: the words for every network error code.
+  const { describeFetchFailure } = await import('./transport/fetch-failure.js');
   return new KooDriveConnectionError(info, { cause, attempts, host, ...describeFetchFailure(cause) });
 }

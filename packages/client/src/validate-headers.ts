@@ -5,8 +5,8 @@
 import { type KooDriveRequestInfo, KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 
-/** Headers the client sets itself; in raw headers they are refused, whatever their letter case. */
-const MANAGED = new Map(
+/** Headers the client sets itself, by lower-case name; in raw headers they are refused, whatever their letter case. */
+export const MANAGED = new Map(
   ['Authorization', 'X-User-Id', 'X-Date', 'X-Traceid', 'language', 'Host'].map((name) => [name.toLowerCase(), name]),
 );
 
@@ -48,9 +48,7 @@ export function assertCallHeaders(
     if (managed !== undefined) {
       throw new KooDriveValidationError(
         `headers ${name}`,
-        managed === 'Authorization' || managed === 'X-Date' || managed === 'Host'
-          ? 'is set by the client; raw headers cannot replace it'
-          : `is managed by the client; set it through params.header['${managed}'] (or the client's options)`,
+        `is set by the client; raw headers cannot replace it${/^[Xl]/.test(managed) && managed !== 'X-Date' ? ` (use params.header['${managed}'])` : ''}`,
         call,
       );
     }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { lazyAuthorizer } from '../src/auth/app-credential.js';
 import { credentialsOf } from '../src/auth/auth-option.js';
 import { credentialFor } from '../src/auth/credential.js';
-import { KooDriveValidationError } from '../src/errors.js';
+import { missingCredentialProblem } from '../src/auth/missing-credential.js';
 import type { OperationFacts } from '../src/operations/operation-facts.js';
 
 const request = () => ({
@@ -92,33 +92,24 @@ describe('the credential an operation gets', () => {
     safe: true,
     security,
   });
-  const call = { operationId: 'op', traceId: 't'.repeat(58) };
   const both = credentialsOf({ user: 'u', app: { appId: 'a', appSecret: 's' } });
 
   it('is the first alternative of the spec the client holds', () => {
-    expect(credentialFor(facts([['kooDriveToken'], ['kooDriveAppSignature']]), both, call)?.scheme).toBe(
-      'kooDriveToken',
-    );
-    expect(credentialFor(facts([['kooDriveAppToken'], ['kooDriveAppSignature']]), both, call)?.scheme).toBe(
+    expect(credentialFor(facts([['kooDriveToken'], ['kooDriveAppSignature']]), both)?.scheme).toBe('kooDriveToken');
+    expect(credentialFor(facts([['kooDriveAppToken'], ['kooDriveAppSignature']]), both)?.scheme).toBe(
       'kooDriveAppSignature',
     );
   });
 
   it('is none for an operation that takes no authorization', () => {
-    expect(credentialFor(facts([[]]), both, call)).toBeNull();
-    expect(credentialFor(facts([['kooDriveToken'], []]), credentialsOf({ appToken: 't' }), call)).toBeNull();
+    expect(credentialFor(facts([[]]), both)).toBeNull();
+    expect(credentialFor(facts([['kooDriveToken'], []]), credentialsOf({ appToken: 't' }))).toBeNull();
   });
 
-  it('fails before sending when the client holds none, naming both sides', () => {
-    const error = (() => {
-      try {
-        credentialFor(facts([['kooDriveAppToken']]), both, call);
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(error).toBeInstanceOf(KooDriveValidationError);
-    expect(String(error)).toContain('accepts an app-level token (auth.appToken)');
-    expect(String(error)).toContain('the client has a user access token (auth.user), an app signature (auth.app)');
+  it('is undefined when the client holds none, and the problem names both sides', () => {
+    expect(credentialFor(facts([['kooDriveAppToken']]), both)).toBeUndefined();
+    const problem = missingCredentialProblem(facts([['kooDriveAppToken']]), both);
+    expect(problem).toContain('accepts an app-level token (auth.appToken)');
+    expect(problem).toContain('the client has a user access token (auth.user), an app signature (auth.app)');
   });
 });

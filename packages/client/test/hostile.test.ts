@@ -4,15 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  backoffDelay,
-  createKooDriveClient,
-  defaultRetryPolicy,
-  KooDriveApiError,
-  KooDriveError,
-  retryAfterDelay,
-} from '../src/index.js';
+import { createKooDriveClient, defaultRetryPolicy, KooDriveApiError, KooDriveError } from '../src/index.js';
 import { parseJsonLosslessly } from '../src/response/parse-json.js';
+import { backoffDelay, retryAfterDelay } from '../src/retry/backoff.js';
 import { QUOTA_PATH, TOKEN, USER_ID } from './helpers.js';
 
 // Statuses a Response may not carry a body with.

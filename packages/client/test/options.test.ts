@@ -19,8 +19,8 @@ describe('createKooDriveClient refuses bad options at creation', () => {
     [{ userId: '15050842\r\nX-Evil: 1' }, 'userId', 'userId: must not contain CR or LF'],
     [{ language: 'en-US\n' }, 'language', 'language: must not contain CR or LF'],
     [{ language: 'français' }, 'language', 'language: must be printable ASCII'],
-    [{ baseUrl: 'intl.myhuaweicloud-koodrive.com' }, 'baseUrl', 'baseUrl: must be an absolute URL'],
-    [{ baseUrl: 'ftp://example.com' }, 'baseUrl', 'baseUrl: must use https'],
+    [{ baseUrl: 'intl.myhuaweicloud-koodrive.com' }, 'baseUrl', 'baseUrl: must be an absolute https URL'],
+    [{ baseUrl: 'ftp://example.com' }, 'baseUrl', 'baseUrl: must be an absolute https URL'],
     [{ auth: undefined }, 'auth', 'auth: is required'],
     [{ auth: { type: 'oauth' } }, 'auth.type', "auth.type: must be 'token'"],
     [{ auth: { type: 'token' } }, 'auth.token', 'auth.token: is missing'],
@@ -87,7 +87,7 @@ describe('raw headers given per request', () => {
     const sent = (headers: Record<string, string>) =>
       kd.GET('/koodrive/ose/v1/space/usage/quota', { headers } as never);
     await expect(sent({ 'x-traceid': 'c'.repeat(58) })).rejects.toThrow(
-      "headers x-traceid: is managed by the client; set it through params.header['X-Traceid']",
+      "headers x-traceid: is set by the client; raw headers cannot replace it (use params.header['X-Traceid'])",
     );
     await expect(sent({ 'X-User-ID': '42' })).rejects.toThrow("params.header['X-User-Id']");
     await expect(sent({ authorization: 'Bearer other' })).rejects.toThrow('raw headers cannot replace it');

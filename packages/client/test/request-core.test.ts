@@ -5,6 +5,7 @@
  * source. Each test failed on the client before the rebuild.
  */
 
+import { EventEmitter } from 'node:events';
 import { makeMockState, type RunningMockKooDrive, startMockKooDrive } from '@koodrive/testing';
 import { operationIndex } from '@koodrive/types';
 import fc from 'fast-check';
@@ -312,7 +313,6 @@ describe('failures that explain themselves', () => {
 
 describe("the caller's AbortSignal", () => {
   it('gets one listener however many calls share it, and none once they are done', async () => {
-    const { getEventListeners } = await import('node:events');
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
     process.on('warning', onWarning);
@@ -329,11 +329,11 @@ describe("the caller's AbortSignal", () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(inFlight).toHaveLength(250);
-    expect(getEventListeners(shared.signal, 'abort').length).toBe(1);
+    expect(EventEmitter.getEventListeners(shared.signal, 'abort').length).toBe(1);
     for (const finish of inFlight) finish();
     inFlight = [];
     await Promise.all(calls);
-    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    expect(EventEmitter.getEventListeners(shared.signal, 'abort')).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 10));
     process.off('warning', onWarning);
     expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');

@@ -134,14 +134,14 @@ describe('mock-koodrive serving', () => {
     expect(mock.output()).not.toContain('cli-secret');
     const page = await fetch(`${mock.url}${QUOTA_PATH}?limit=100`, { headers: goodHeaders() });
     expect(((await page.json()) as { total: number }).total).toBe(7);
-    await fetch(`${mock.url}/koodrive/ose/v1/nowhere`, { headers: goodHeaders() });
-    await waitFor(() => mock.output().includes('nowhere'));
+    await fetch(`${mock.url}/not-koodrive`, { headers: goodHeaders() });
+    await waitFor(() => mock.output().includes('not-koodrive'));
     const lines = mock.output().trim().split('\n').slice(2);
     expect(lines).toEqual([
       expect.stringMatching(
         /^\d\d:\d\d:\d\d\.\d{3} GET \/koodrive\/ose\/v1\/space\/usage\/quota\?limit=100 GetSpaceUsageByQuota 200 \d+ ms$/,
       ),
-      expect.stringMatching(/^\d\d:\d\d:\d\d\.\d{3} GET \/koodrive\/ose\/v1\/nowhere - 404 \d+ ms$/),
+      expect.stringMatching(/^\d\d:\d\d:\d\d\.\d{3} GET \/not-koodrive - 404 \d+ ms$/),
     ]);
     expect(mock.output()).not.toContain(TOKEN);
   });
@@ -169,6 +169,16 @@ describe('mock-koodrive serving', () => {
     expect(mock.output()).toMatch(
       /OPTIONS \/koodrive\/ose\/v1\/space\/usage\/quota CORS preflight from http:\/\/localhost:5173 204/,
     );
+  });
+
+  it('keeps serving when whoever started it stops reading its log', async () => {
+    const mock = await start([]);
+    mock.child.stdout.destroy();
+    for (let call = 0; call < 3; call++) {
+      const response = await fetch(`${mock.url}${QUOTA_PATH}`, { headers: goodHeaders() });
+      expect(response.status).toBe(200);
+    }
+    expect(mock.child.exitCode).toBeNull();
   });
 
   it('stops on SIGTERM', async () => {

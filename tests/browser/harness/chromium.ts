@@ -13,6 +13,7 @@ export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
  * The Chromium binary to run: `CHROMIUM_PATH`, else Debian's. Throws, saying how to get one, when
  * there is none.
  */
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: the browser tests run outside turbo
 export function findChromium(path = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH): string {
   if (existsSync(path)) return path;
   throw new Error(

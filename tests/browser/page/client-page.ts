@@ -32,7 +32,12 @@ const withToken = (setup: PageSetup, options: Partial<Parameters<typeof createKo
   });
 
 const withApp = (setup: PageSetup, options: Partial<Parameters<typeof createKooDriveClient>[0]> = {}) =>
-  createKooDriveClient({ baseUrl: setup.mockUrl, userId: setup.userId, auth: { type: 'app', ...setup.app }, ...options });
+  createKooDriveClient({
+    baseUrl: setup.mockUrl,
+    userId: setup.userId,
+    auth: { type: 'app', ...setup.app },
+    ...options,
+  });
 
 /** What a caught error says, as plain data. */
 function describeError(error: unknown) {
@@ -62,7 +67,13 @@ const scenarios = {
     const { data, error, traceId, response } = await withToken(setup).GET(QUOTA, {
       params: { query: { limit: 3 } },
     });
-    return { rows: data?.data?.length, total: data?.total, error: error && describeError(error), traceId, status: response.status };
+    return {
+      rows: data?.data?.length,
+      total: data?.total,
+      error: error && describeError(error),
+      traceId,
+      status: response.status,
+    };
   },
 
   /** Every row through paginate, a page per request. */
@@ -111,7 +122,16 @@ const scenarios = {
     });
     if (!(error instanceof KooDriveApiError)) return { notAnApiError: describeError(error) };
     const { status, kind, code, operationId, method, path } = error;
-    return { status, kind, code, operationId, method, path, traceIdMatches: error.traceId === traceId, message: error.message };
+    return {
+      status,
+      kind,
+      code,
+      operationId,
+      method,
+      path,
+      traceIdMatches: error.traceId === traceId,
+      message: error.message,
+    };
   },
 
   /** Creates an app-auth client and makes no call: the signer's chunk should load now, and only now. */

@@ -6,8 +6,9 @@
  * signatures with Web Crypto) run in the page, as MSW runs handlers there.
  */
 import { createKooDriveClient, KooDriveApiError, servers } from '@koodrive/client';
+// The main entry's factories and fixtures bundle for a browser too (only startMockKooDrive needs Node).
+import { makeSpaceQuotaUsageList } from '@koodrive/testing';
 import { createKooDriveHandlers } from '@koodrive/testing/msw';
-import type { SpaceQuotaUsage } from '@koodrive/types';
 import { setupWorker } from 'msw/browser';
 
 /** What the test tells the page: the mock's credentials and data. */
@@ -15,7 +16,8 @@ export interface MswSetup {
   userId: string;
   token: string;
   app: { appId: string; appSecret: string };
-  rows: SpaceQuotaUsage[];
+  /** How many GetSpaceUsageByQuota rows the mock holds. */
+  rows: number;
 }
 
 const QUOTA = '/koodrive/ose/v1/space/usage/quota';
@@ -27,7 +29,7 @@ const scenarios = {
     const created = createKooDriveHandlers({
       tokens: [setup.token],
       apps: { [setup.app.appId]: setup.app.appSecret },
-      state: { spaceQuotaUsage: setup.rows },
+      state: { spaceQuotaUsage: makeSpaceQuotaUsageList(setup.rows) },
     });
     mock = created.mock;
     const worker = setupWorker(...created.handlers);

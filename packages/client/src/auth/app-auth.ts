@@ -10,7 +10,7 @@ import type { AuthorizeRequest } from './credential.js';
 /** Signs each attempt after its X-Date is set, over the exact body bytes fetch will send. */
 export function createAppAuthorizer(
   auth: AppAuthOptions,
-  options: Pick<AppSignerOptions, 'crypto'> = {},
+  options: Pick<AppSignerOptions, 'crypto' | 'missingHeader'> = {},
 ): (request: AuthorizeRequest) => string | Promise<string> {
   const { signNow } = createSignNow(auth, {
     ...options,

@@ -55,7 +55,12 @@ export function appSignatureCredential(options: AppAuthOptions): KooDriveCredent
   const { appId, appSecret, signedHeaders } = options;
   const authorize = lazyAuthorizer(() =>
     import('./app-auth.js').then(({ createAppAuthorizer }) =>
-      createAppAuthorizer({ appId, appSecret, ...(signedHeaders ? { signedHeaders } : {}) }),
+      createAppAuthorizer(
+        { appId, appSecret, ...(signedHeaders ? { signedHeaders } : {}) },
+        {
+          missingHeader: (name) => new KooDriveValidationError(`header ${name}`, 'is required for app authentication'),
+        },
+      ),
     ),
   );
   return { scheme: 'kooDriveAppSignature', needsBody: true, authorize };

@@ -6,7 +6,6 @@
  * A credential is pluggable, like Octokit's auth strategies: anything with a `scheme` and an
  * `authorize` function works, e.g. a session that refreshes its token (`renew`).
  */
-import { KooDriveValidationError } from '../errors.js';
 import type { OperationFacts, SecurityScheme } from '../operations/operation-facts.js';
 
 /** What a credential sees of one attempt: final headers (X-Date set) and the exact body bytes. */
@@ -41,33 +40,22 @@ export interface KooDriveCredential {
   renew?(answer: UnauthorizedAnswer): boolean | Promise<boolean>;
 }
 
-const SCHEME_NAMES: Record<string, string> = {
-  kooDriveToken: 'a user access token (auth.user)',
-  kooDriveAppSignature: 'an app signature (auth.app)',
-  kooDriveAppToken: 'an app-level token (auth.appToken)',
-};
-
-const describe = (scheme: string) => SCHEME_NAMES[scheme] ?? `a "${scheme}" credential`;
-
 /** The credentials of a client by scheme. */
 export type CredentialSet = ReadonlyMap<string, KooDriveCredential>;
 
 /**
  * The credential to send for an operation: the first of its security alternatives the client
- * holds (null for an operation that takes no authorization). Throws before anything is sent when
- * the client holds none of them, naming what the operation accepts and what the client has.
+ * holds, null for an operation that takes no authorization, undefined when the client holds none
+ * of them (missing-credential.ts then says so).
  */
 export function credentialFor(
   facts: OperationFacts,
   credentials: CredentialSet,
-  call: { operationId: string; traceId: string },
-): KooDriveCredential | null {
+): KooDriveCredential | null | undefined {
   for (const alternative of facts.security) {
     if (alternative.length === 0) return null;
     const credential = credentials.get(alternative[0] as string);
     if (credential && alternative.every((scheme) => credentials.has(scheme))) return credential;
   }
-  const accepted = facts.security.map((alternative) => alternative.map(describe).join(' and ')).join(', or ');
-  const held = [...credentials.keys()].map(describe).join(', ') || 'no credential';
-  throw new KooDriveValidationError('auth', `this operation accepts ${accepted}; the client has ${held}`, call);
+  return undefined;
 }

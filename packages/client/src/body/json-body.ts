@@ -1,6 +1,7 @@
 /**
  * JSON for request bodies, exact for int64: a bigint is written as a JSON number with all its
  * digits (JSON.stringify throws on bigint). Bodies without one take JSON.stringify's path alone.
+ * The client loads this only for a body JSON.stringify refused.
  */
 export function stringifyJsonBody(value: unknown): string {
   try {

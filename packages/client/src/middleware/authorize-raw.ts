@@ -1,30 +1,38 @@
-import type { Middleware } from 'openapi-fetch';
-import { type CredentialSet, credentialFor } from '../auth/credential.js';
-import { formatXDate } from '../headers/x-date.js';
-import { factsForRoute } from '../operations/operation-facts.js';
+import type { CredentialSet, credentialFor } from '../auth/credential.js';
+import type { formatXDate } from '../headers/x-date.js';
+import type { factsForRoute } from '../operations/operation-facts.js';
+
+/** What the client lends this module (passed in, so that this chunk shares no module with the entry). */
+export interface RawAuthorizationContext {
+  credentials: CredentialSet;
+  now: () => Date;
+  makeTraceId: () => string;
+  credentialFor: typeof credentialFor;
+  factsForRoute: typeof factsForRoute;
+  formatXDate: typeof formatXDate;
+}
 
 /**
- * Middleware for `kd.raw`, openapi-fetch without the client's pipeline: stamps X-Traceid (when the
- * request has none), X-Date and the Authorization its operation accepts, once per request. No
- * input checks, retries or timeouts: those are the pipeline's.
+ * What `kd.raw` (openapi-fetch without the client's pipeline) does to each request: stamps
+ * X-Traceid (when the request has none), X-Date and the Authorization its operation accepts. No
+ * input checks, retries or timeouts: those are the pipeline's. Loaded on the first use of `kd.raw`.
  */
-export function authorizeRaw(credentials: CredentialSet, now: () => Date, makeTraceId: () => string): Middleware {
-  return {
-    async onRequest({ request, schemaPath }) {
-      const traceId = request.headers.get('X-Traceid') ?? makeTraceId();
-      request.headers.set('X-Traceid', traceId);
-      request.headers.set('X-Date', formatXDate(now()));
-      const facts = await factsForRoute(request.method, schemaPath);
-      const credential = credentialFor(facts, credentials, { operationId: facts.id, traceId });
-      if (!credential) return request;
-      const { method, url, headers } = request;
-      const body =
-        credential.needsBody && request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
-      request.headers.set(
-        'Authorization',
-        await credential.authorize(body ? { method, url, headers, body } : { method, url, headers }),
-      );
-      return request;
-    },
-  };
+export async function authorizeRawRequest(
+  { request, schemaPath }: { request: Request; schemaPath: string },
+  { credentials, now, makeTraceId, credentialFor, factsForRoute, formatXDate }: RawAuthorizationContext,
+): Promise<Request> {
+  const traceId = request.headers.get('X-Traceid') ?? makeTraceId();
+  request.headers.set('X-Traceid', traceId);
+  request.headers.set('X-Date', formatXDate(now()));
+  const facts = await factsForRoute(request.method, schemaPath);
+  // A credential the operation does not accept is left to the service to refuse, as openapi-fetch would.
+  const credential = credentialFor(facts, credentials);
+  if (!credential) return request;
+  const { method, url, headers } = request;
+  const body = credential.needsBody && request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
+  request.headers.set(
+    'Authorization',
+    await credential.authorize(body ? { method, url, headers, body } : { method, url, headers }),
+  );
+  return request;
 }

@@ -1,7 +1,7 @@
 /**
  * When a failed attempt is tried again, and after how long. Safe by default: only operations the
  * spec says are harmless to repeat (GETs, and reads marked `x-koodrive-idempotent`) are retried,
- * on failures that say trying later may help. The rule itself is in pipeline.ts (transientReason).
+ * on failures that say trying later may help. The rule itself is in next-attempt.ts.
  */
 
 /** What `shouldRetry` is told of a failed attempt. */
@@ -54,9 +54,6 @@ export const defaultRetryPolicy: RetryPolicy = {
   retryStatuses: RETRYABLE_STATUSES,
 };
 
-/** The longest Retry-After the client waits for. */
-export const MAX_RETRY_AFTER_MS = 60_000;
-
 /**
  * The policy of a call: its own settings over the client's, over the defaults. `false` at either
  * level turns retries off; a call's settings win over a client's `false`.
@@ -65,23 +62,4 @@ export function retryPolicyFor(client: RetryOptions | false | undefined, call?: 
   if (call === false || (client === false && call === undefined)) return { ...defaultRetryPolicy, maxRetries: 0 };
   const { nonIdempotent: _callOnly, ...callSettings } = (call ?? {}) as RetryOptions & { nonIdempotent?: boolean };
   return { ...defaultRetryPolicy, ...(client === false ? {} : client), ...callSettings };
-}
-
-/** Exponential backoff with full jitter: a random wait between 0 and min(max, base × 2^retry). */
-export function backoffDelay(
-  retry: number,
-  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-  return Math.floor(random() * ceiling);
-}
-
-/** Retry-After as a delay in ms (seconds or an HTTP date), capped at 60 s; undefined when absent or unreadable. */
-export function retryAfterDelay(header: string | null, now: number): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const value = header.trim();
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-  if (Number.isNaN(ms)) return undefined;
-  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }

@@ -1,5 +1,5 @@
 /** The mock KooDrive as a real HTTP server on loopback, for tests that must see the wire. */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CorsOptions, createCorsPolicy } from './cors.js';
 import { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from './mock-koodrive.js';
@@ -66,6 +66,20 @@ async function writeFetchResponse(
 }
 
 /**
+ * node:http, found at run time rather than imported, so that the package's main entry (factories,
+ * fixtures, createMockKooDrive) also bundles for a browser, where only this function cannot work.
+ */
+function nodeHttp(): typeof import('node:http') {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const http = process?.getBuiltinModule?.('node:http') as typeof import('node:http') | undefined;
+  if (!http)
+    throw new Error(
+      'startMockKooDrive starts an HTTP server, which needs Node.js 20.16 or later; in a browser, use the MSW handlers of @koodrive/testing/msw',
+    );
+  return http;
+}
+
+/**
  * Starts the mock KooDrive as an HTTP server on loopback; give its `url` to the client as `baseUrl`.
  *
  * @example
@@ -74,6 +88,7 @@ async function writeFetchResponse(
  * await mock.close();
  */
 export async function startMockKooDrive(options: MockServerOptions = {}): Promise<RunningMockKooDrive> {
+  const { createServer } = nodeHttp();
   const { port = 0, host = '127.0.0.1', cors: corsOptions = {}, log, ...mockOptions } = options;
   const mock = createMockKooDrive(mockOptions);
   const cors = corsOptions === false ? undefined : createCorsPolicy(corsOptions);

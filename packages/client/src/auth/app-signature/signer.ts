@@ -7,7 +7,6 @@
  *
  * No timestamp line and no credential scope, unlike Huawei's API-gateway `SDK-HMAC-SHA256`.
  */
-import { KooDriveValidationError } from '../../errors.js';
 import { buildCanonicalRequest, EMPTY_BODY_SHA256 } from './canonical-request.js';
 import { defaultSigningCrypto, type SigningCrypto } from './signing-crypto.js';
 
@@ -59,6 +58,12 @@ export interface AppSignerOptions {
   signedHeaders?: readonly string[];
   /** Hashing implementation; default node:crypto where available, else WebCrypto. */
   crypto?: (appSecret: string) => SigningCrypto;
+  /**
+   * The error for a header the signature needs and the request lacks. Passed in (the public
+   * signer and the client give a KooDriveValidationError) so that this module, which the client
+   * loads on demand, imports nothing the client's entry has.
+   */
+  missingHeader?: (name: string) => Error;
 }
 
 function headerLookup(headers: Headers | Record<string, string>): (name: string) => string | undefined {
@@ -103,7 +108,9 @@ export function createSignNow(
     for (const name of signedHeaderNames) {
       const value = name === 'host' ? url.host : lookup(name);
       if (value === undefined || value === '') {
-        throw new KooDriveValidationError(`header ${name}`, 'is required for app authentication');
+        throw (options.missingHeader ?? ((header) => new Error(`header ${header} is required for app authentication`)))(
+          name,
+        );
       }
       headers[name] = value;
     }
@@ -133,12 +140,6 @@ export function createSignNow(
   }
 
   return { kind: hashing.kind, signNow };
-}
-
-/** Creates the signer of one app; the AppSecret stays in closures, out of errors and `util.inspect`. */
-export function createAppSigner(credentials: AppCredentials, options: AppSignerOptions = {}): AppSigner {
-  const { kind, signNow } = createSignNow(credentials, options);
-  return { appId: credentials.appId, cryptoKind: kind, sign: async (request) => signNow(request) };
 }
 
 /** The fields of an app-signature Authorization header, as parseAppAuthorization reads them. */
