@@ -122,7 +122,7 @@ function renderCalls(operations: OperationFacts[]): string {
   const lines = [
     BANNER,
     "import type { operations as Ops } from '@koodrive/types';",
-    "import type { KooDriveCallOptions, Loosen } from '../call-options.js';",
+    "import type { KooDriveCallOptions, Loosen, PageRow } from '../call-options.js';",
     '',
     '/** Every operation by operationId: the arguments of a call (its init, required when something in it is) and its success data. */',
     'export interface OperationCalls {',
@@ -151,7 +151,7 @@ function renderCalls(operations: OperationFacts[]): string {
     lines.push(
       `  ${op.operationId}: {`,
       `    args: ${argsOf(initShape(op, paging))};`,
-      `    item: NonNullable<${dataType(op)}[${quote(paging.items)}]>[number];`,
+      `    item: PageRow<NonNullable<${dataType(op)}>[${quote(paging.items)}]>;`,
       '  };',
     );
   }

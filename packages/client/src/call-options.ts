@@ -47,3 +47,6 @@ export interface CallRetryOptions extends RetryOptions {
 
 /** `T` with the fields `K` made optional (the paging fields `paginate` fills in). */
 export type Loosen<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;
+
+/** The rows of a page's items field: its elements, or the field itself where the service sends one object for a list. */
+export type PageRow<Items> = NonNullable<Items> extends readonly (infer Row)[] ? Row : NonNullable<Items>;

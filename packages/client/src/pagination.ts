@@ -54,8 +54,10 @@ export function withFields(target: Record<string, unknown> | undefined, fields: 
 function itemsOf(page: Page, itemsKey: string, operation: string, errors: PagingErrors): unknown[] {
   const items = readPath(page, itemsKey);
   if (items === undefined || items === null) return [];
-  if (!Array.isArray(items)) throw errors.broken(`${operation}: the page's "${itemsKey}" is not an array`);
-  return items;
+  if (Array.isArray(items)) return items;
+  // Some pages document a list that the reference shows as one object: that object is the page's row.
+  if (typeof items === 'object') return [items];
+  throw errors.broken(`${operation}: the page's "${itemsKey}" is not a list`);
 }
 
 function toCount(value: unknown): number | undefined {

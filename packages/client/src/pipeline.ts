@@ -253,7 +253,7 @@ async function authorizeAttempt(
  * sends it again with a fresh X-Date and Authorization, and the exact same body bytes.
  */
 async function runAttempts(core: ClientCore, built: Request, answer: Answer, settings: AttemptSettings) {
-  const { info, credential, repeatable, policy, timeoutMs, signal } = settings;
+  const { info, credential, policy, timeoutMs, signal } = settings;
   const body = built.body === null ? undefined : new Uint8Array(await built.arrayBuffer());
   const host = new URL(built.url).host;
   const history: AttemptHistory = { retries: 0, skewCorrected: false, renewed: false };

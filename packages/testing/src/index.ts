@@ -1,4 +1,5 @@
 export { makeContainerId, makeOwnerId, TENANT_ID } from './factories/ids.js';
+export * from './factories/org.js';
 export * from './factories/space.js';
 export { makeSpaceQuotaUsage, makeSpaceQuotaUsageList } from './factories/space-quota-usage.js';
 export { type MockStateSizes, makeMockState } from './factories/state.js';
@@ -31,6 +32,24 @@ export {
 export { createOperationMatcher, formatLogEntry, type MockLogEntry } from './mock/request-log.js';
 export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
 export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
+export type {
+  MockDepartment,
+  MockGroupMember,
+  MockOrganization,
+  MockOrgIdPerson,
+  MockSession,
+  MockSessionEnd,
+  MockSignInCode,
+  MockSubscription,
+  MockUser,
+  MockUserGroup,
+} from './mock/state/org.js';
+export {
+  ORGID_AUTHORIZE_PATH,
+  issueSignInCode,
+  SIGN_IN_CODE_TTL_MS,
+  TOKEN_IDLE_MS,
+} from './mock/state/sessions.js';
 export type {
   MockAllocation,
   MockContext,

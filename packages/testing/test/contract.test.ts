@@ -6,25 +6,45 @@ import { openapiDocument } from '@koodrive/types/openapi';
 import { describe, expect, it } from 'vitest';
 import {
   createSpecAjv,
+  departmentView,
   fixtures,
   makeAddGroupUsers,
   makeCapabilities,
   makeContainerId,
   makeCreateSpaceRspInfo,
+  makeDepartmentInfo,
   makeDepartmentSpaceInfo,
   makeGetSpaceAllocatedData,
   makeGroupSpaceInfo,
+  makeImportUserVerifyResult,
+  makeJsSdkData,
+  makeManagedUserInfo,
+  makeMemberInfo,
   makeMockState,
+  makeOrgUserInfo,
   makeOwnerId,
+  makeServiceStatus,
+  makeServiceUsage,
+  makeSessionUserDto,
+  makeSessionUserInfo,
   makeSpaceInfo,
   makeSpaceInfoV2,
   makeSpaceQuotaUsage,
   makeSpaceQuotaUsageList,
   makeTeamSpaceInfo,
   makeTransferUnusedSpaceData,
+  makeUserGroup,
+  makeUserGroupInfo,
   makeUserSpaceInfo,
   makeUserSpaceQuota,
+  memberView,
+  orgUserInfoView,
   schemaExamples,
+  serviceStatusView,
+  sessionUserInfoView,
+  userGroupInfoView,
+  userGroupView,
+  userView,
 } from '../src/index.js';
 
 const ajv = createSpecAjv({ allErrors: true });
@@ -124,6 +144,20 @@ const factoryCases: [string, string, unknown][] = [
     [`makeSpaceQuotaUsage #${index}`, schema('SpaceQuotaUsage'), makeSpaceQuotaUsage({}, index)],
   ]),
   ['makeTransferUnusedSpaceData', schema('TransferUnusedSpaceData'), makeTransferUnusedSpaceData()],
+  ...[0, 1, 7].flatMap((index): [string, string, unknown][] => [
+    [`makeDepartmentInfo #${index}`, schema('DepartmentInfo'), makeDepartmentInfo({}, index)],
+    [`makeManagedUserInfo #${index}`, schema('ManagedUserInfo'), makeManagedUserInfo({}, index)],
+    [`makeUserGroupInfo #${index}`, schema('UserGroupInfo'), makeUserGroupInfo({}, index)],
+    [`makeUserGroup #${index}`, schema('UserGroup'), makeUserGroup({}, index)],
+    [`makeMemberInfo #${index}`, schema('MemberInfo'), makeMemberInfo({}, index)],
+    [`makeSessionUserDto #${index}`, schema('SessionUserDto'), makeSessionUserDto({}, index)],
+    [`makeJsSdkData #${index}`, schema('JsSdkData'), makeJsSdkData({}, index)],
+  ]),
+  ['makeServiceStatus', schema('ServiceStatus'), makeServiceStatus()],
+  ['makeServiceUsage', schema('ServiceUsage'), makeServiceUsage()],
+  ['makeOrgUserInfo', schema('OrgUserInfo'), makeOrgUserInfo()],
+  ['makeSessionUserInfo', schema('SessionUserInfo'), makeSessionUserInfo()],
+  ['makeImportUserVerifyResult', schema('ImportUserVerifyResult'), makeImportUserVerifyResult()],
 ];
 
 describe('fixtures', () => {
@@ -132,7 +166,12 @@ describe('fixtures', () => {
       (example) => example.where.includes('/requestBody/') || example.where.includes('/responses/200/'),
     );
     expect(fixtureCases).toHaveLength(specExamples.length);
-    expect(Object.keys(schemaExamples)).toEqual(['DepartmentSpaceInfo', 'SpaceQuotaUsage']);
+    const schemas = (openapiDocument.components as { schemas: Record<string, { examples?: unknown[] }> }).schemas;
+    const objectExamples = Object.entries(schemas)
+      .filter(([, schema]) => typeof schema.examples?.[0] === 'object')
+      .map(([name]) => name);
+    expect(Object.keys(schemaExamples).sort()).toEqual(objectExamples.sort());
+    expect(objectExamples).toContain('SpaceQuotaUsage');
   });
 
   it.each(fixtureCases)('%s is valid', (_name, pointer, value) => {
@@ -161,6 +200,47 @@ describe('factories', () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(problems(schema(name), row)).toEqual([]);
     }
+  });
+
+  it('a whole organization is valid, as each operation shows it', () => {
+    const { org } = makeMockState();
+    const views: [string, unknown[]][] = [
+      ['DepartmentInfo', org.departments.map((department) => departmentView(org, department))],
+      ['ManagedUserInfo', org.users.map((user) => userView(org, user))],
+      ['UserGroupInfo', org.groups.map((group) => userGroupInfoView(org, group))],
+      ['UserGroup', org.groups.map((group) => userGroupView(org, group))],
+      ['MemberInfo', org.groups.flatMap((group) => group.members.map((member) => memberView(org, member)))],
+      ['OrgUserInfo', org.users.map((user) => orgUserInfoView(org, user))],
+      ['SessionUserInfo', org.users.map((user) => sessionUserInfoView(org, user))],
+      ['ServiceStatus', [serviceStatusView(org, 10_000)]],
+    ];
+    for (const [name, rows] of views) {
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(problems(schema(name), row)).toEqual([]);
+    }
+  });
+
+  it('an organization agrees with the space state it was built over', () => {
+    const state = makeMockState();
+    const { org } = state;
+    const departmentIds = new Set(org.departments.map((department) => department.id));
+    // Every Space Management department is a department of the organization, under the root.
+    for (const department of state.departments) {
+      expect(departmentIds.has(department.id ?? '')).toBe(true);
+      expect(departmentIds.has(department.parentId ?? '')).toBe(true);
+    }
+    // Every individual space belongs to a user, every user sits in a department of the organization.
+    const userIds = new Set(org.users.map((user) => user.userId));
+    for (const space of state.spaces.filter((row) => row.type === '1'))
+      expect(userIds.has(space.ownerId ?? '')).toBe(true);
+    for (const user of org.users) expect(departmentIds.has(user.deptId)).toBe(true);
+    // Every group space is a group (sourceType 0) whose owner is a member.
+    for (const space of state.groupSpaces) {
+      const group = org.groups.find((candidate) => candidate.id === space.id);
+      expect(group?.sourceType).toBe(0);
+      expect(group?.members.map((member) => member.userId)).toContain(group?.ownerId);
+    }
+    expect(org.departments.filter((department) => department.parentId === undefined)).toHaveLength(1);
   });
 
   it('the checks can fail: a row with a string total is refused', () => {

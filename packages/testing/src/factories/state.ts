@@ -1,4 +1,5 @@
 import type { MockState } from '../mock/types.js';
+import { makeOrganization } from './org.js';
 import {
   makeDepartmentSpaceInfo,
   makeGroupSpaceInfo,
@@ -21,7 +22,8 @@ export interface MockStateSizes {
 
 /**
  * A populated mock KooDrive: quota rows, departments with their spaces, users with individual
- * spaces and quotas, team and group spaces, and room to allocate. Deterministic.
+ * spaces and quotas, team and group spaces, room to allocate, and the organization they belong to
+ * (makeOrganization over the same departments, users and groups). Deterministic.
  */
 export function makeMockState(sizes: MockStateSizes = {}): MockState {
   const { quotas = 25, departments = 12, users = 30, teams = 8, groups = 5 } = sizes;
@@ -49,5 +51,6 @@ export function makeMockState(sizes: MockStateSizes = {}): MockState {
       { type: 1, allocateCapacity: 300, totalCapacity: 3000 },
       { type: 2, allocateCapacity: 100, totalCapacity: 2000 },
     ],
+    org: makeOrganization({ departments: departmentList, userSpaces, groupSpaces }),
   };
 }

@@ -8,12 +8,14 @@
  * Requests that pass go to the operation's handler: one the test supplied, else the default route.
  */
 
+import { makeOrganization } from '../factories/org.js';
 import { fixtures } from '../fixtures/index.js';
 import { type AuthenticationOptions, authenticate } from './authenticate.js';
 import { errorBody, resultCodes } from './errors.js';
 import { stringifyJson } from './json.js';
 import { defaultRoutes } from './routes/index.js';
 import { createSpecValidator, type SpecValidator } from './spec-validator.js';
+import { orgIdSignIn, withSessions } from './state/sessions.js';
 import type { MockContext, MockHandler, MockReply, MockState, RecordedRequest } from './types.js';
 
 /** Options of the mock KooDrive: who may call it, its data, its clock, and handlers that replace its routes. */
@@ -95,6 +97,7 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     userSpaces: [],
     userQuotas: [],
     allocation: [],
+    org: makeOrganization(),
     ...options.state,
   };
   const initialHandlers = { ...options.handlers };
@@ -121,6 +124,13 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
       return jsonResponse(status, replyBody, clock(), debugHeaders);
     };
 
+    // The stand-in for OrgID's sign-in page that getAuthCodeURL's URL leads to (not a KooDrive route).
+    const signIn = orgIdSignIn(request.method, url, state, clock().getTime());
+    if (signIn) {
+      record.status = signIn.status;
+      return signIn;
+    }
+
     const validation = validator.validate({
       method: request.method,
       pathname: url.pathname,
@@ -134,7 +144,7 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     const route = validation.ok ? validation.request.route : validation.route;
     const auth = await authenticate(
       { method: request.method, url, headers, body },
-      options,
+      withSessions(options, state, () => clock().getTime(), route.operationId),
       clock().getTime(),
       route.security,
     );

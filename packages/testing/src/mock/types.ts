@@ -7,6 +7,7 @@ import type {
   UserSpaceInfo,
   UserSpaceQuota,
 } from '@koodrive/types';
+import type { MockOrganization } from './state/org.js';
 
 /** Allocated and total capacity (GB) of one space type, as the mock keeps it. */
 export interface MockAllocation {
@@ -28,6 +29,8 @@ export interface MockState {
   userSpaces: UserSpaceInfo[];
   userQuotas: UserSpaceQuota[];
   allocation: MockAllocation[];
+  /** The organization: departments, users, groups, subscription, sign-in sessions (see state/org.ts). */
+  org: MockOrganization;
 }
 
 /** A request that passed the mock's checks, as a handler sees it. */

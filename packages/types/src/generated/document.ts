@@ -2115,6 +2115,2608 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/koodrive/ose/v1/files/{type}": {
+      "post": {
+        "operationId": "getPersonalFiles",
+        "summary": "Listing Files in the Individual Space",
+        "description": "Lists one folder of the caller's individual space, or of its recycle bin, a page at a time:\n`pageInfo` says how many files and from which cursor, `sortInfo` how to sort them, `fileType`\nkeeps one kind of file only. A read sent as POST: repeating it is harmless, so it is marked\nidempotent.\n\nSource: main edition, Chinese copy (the `.md` twin, update date not shown) and the guide\nmirror of its request parameters (2024-12-25), with the guide's example. The carrier edition\n(2026-02) has the same request and allows any folder ID in `parentFileId`.\n\nThe response is not documented: no copy read shows the response table, and the example response\nis cut off after its first key, `category`. So the response has only `category` here, and\n`x-koodrive-pagination` is not declared: the request pages by `pageInfo.pageCursor`, but the\nname of the response field carrying the next cursor and of the array of files are not known.\n\n`parentFileId` is listed with two values in the main edition (`root`, the normal root;\n`sbox`, the safe box's root), while the carrier edition takes any folder's ID as well; it is an\nopen string here. The documented example request sends `pageSize` as the string `\"10\"`,\n`sortType` and `sortDirection` as empty strings (the table types all three Integer) and a\n`fileName` that no table lists; in the example below `pageSize` is the number 10, the two empty\nsort fields and `fileName` are left out. An older guide variant (the \"云盘服务\" era) asks for an\napp-level token, an `x-trace-id` header and an `X-Csrf-Token`; the current header table is\nfollowed.\n",
+        "x-koodrive-updated": "2024-12-25",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "not shown (the example is cut off after `{ \"category\" :`)",
+            "spec": "the envelope and `category` only",
+            "why": "no copy read shows the response table; nothing else is transcribed"
+          },
+          {
+            "at": "requestBody.parentFileId",
+            "documented": "root or sbox (main edition); root or a folder's ID (carrier edition)",
+            "spec": "any string",
+            "why": "listing a sub-folder needs its ID; the values are given in the description"
+          },
+          {
+            "at": "requestBody.pageInfo.pageSize",
+            "documented": "Integer (table); \"10\" in the example",
+            "spec": "integer; the example sends 10",
+            "why": "the table types it Integer"
+          },
+          {
+            "at": "requestBody.sortInfo",
+            "documented": "sortType and sortDirection Integer (table); \"\" in the example",
+            "spec": "integers; the empty strings are left out of the example",
+            "why": "an empty string is a placeholder, not a value of the documented type"
+          },
+          {
+            "at": "requestBody.fileName",
+            "documented": "sent by the example, in no table",
+            "spec": "left out of the schema and of the example",
+            "why": "only fields a table documents are transcribed"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File List Query"
+        ],
+        "externalDocs": {
+          "description": "Listing Files in the Individual Space (getPersonalFiles)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getPersonalFiles.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (the root of an individual space)",
+            "source": "POST /koodrive/ose/v1/files/0\nAuthorization:Bearer+10f88*********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "type",
+            "in": "path",
+            "required": true,
+            "description": "\"0\" the individual space, \"1\" its recycle bin.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1"
+              ]
+            },
+            "example": "0"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "containerId",
+                  "parentFileId"
+                ],
+                "properties": {
+                  "pageInfo": {
+                    "$ref": "#/components/schemas/PageInfo"
+                  },
+                  "sortInfo": {
+                    "$ref": "#/components/schemas/FileSortInfo"
+                  },
+                  "containerId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The individual space's ID (at most 64 characters in the carrier edition)."
+                  },
+                  "parentFileId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The folder to list: `root` for the root of the normal files, `sbox` for the root of\nthe safe box, or a folder's ID (carrier edition).\n"
+                  },
+                  "fileType": {
+                    "$ref": "#/components/schemas/FileTypeCode"
+                  },
+                  "imageProcess": {
+                    "type": "string",
+                    "description": "How to render thumbnails, in the image-processing syntax of Huawei Cloud OBS."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (guide mirror), repaired to follow the table",
+                  "value": {
+                    "pageInfo": {
+                      "pageSize": 10,
+                      "pageCursor": ""
+                    },
+                    "sortInfo": {},
+                    "containerId": "IAADfsBFCO6WtAtuAb7e92cde625843cfb7f4ceba802e0b",
+                    "parentFileId": "root",
+                    "fileType": ""
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A page of the folder's files (the response's fields are not documented beyond `category`).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "category": {
+                          "type": "string",
+                          "description": "The kind of resource."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/{groupId}/{type}": {
+      "post": {
+        "operationId": "getDepartmentFiles",
+        "summary": "Listing Files in a Group or Department Space",
+        "description": "Lists one folder of a department's or group's space, or of that space's recycle bin, a page at\na time, with the same paging, sorting and filtering as getPersonalFiles. `team_type` says\nwhether the team is a department or a group. A read sent as POST: repeating it is harmless, so\nit is marked idempotent.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy (date not shown) and the\nPortuguese-site English snapshot (2024-07-30). The 2024 snapshot lists only the Authorization,\nX-Traceid and language headers and has no `hidden`; the newest copy is followed.\n\nThe response is not documented beyond its first row, `category` (the English copy's table is\ncut off after it), and no copy shows an example. So `x-koodrive-pagination` is not declared: the\nrequest pages by `pageInfo.pageCursor`, but the response fields carrying the next cursor and\nthe files are not known. `parentFileId` is an open string, as in getPersonalFiles.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "only the first row, `category` (String), before the table is cut off",
+            "spec": "the envelope and `category` only",
+            "why": "no copy read shows the rest of the response table"
+          },
+          {
+            "at": "requestBody.parentFileId",
+            "documented": "root or sbox",
+            "spec": "any string",
+            "why": "listing a sub-folder needs its ID (the carrier edition's getPersonalFiles says so); the values are given in the description"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File List Query"
+        ],
+        "externalDocs": {
+          "description": "Listing Files in a Group or Department Space (getDepartmentFiles)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getDepartmentFiles.html"
+        },
+        "parameters": [
+          {
+            "name": "groupId",
+            "in": "path",
+            "required": true,
+            "description": "The team's ID (a department or a group).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "type",
+            "in": "path",
+            "required": true,
+            "description": "\"0\" the team space, \"1\" its recycle bin.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1"
+              ]
+            },
+            "example": "0"
+          },
+          {
+            "name": "team_type",
+            "in": "query",
+            "required": false,
+            "description": "The kind of team: 0 a department (the default), 2 a group.",
+            "schema": {
+              "type": "integer",
+              "default": 0,
+              "enum": [
+                0,
+                2
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "containerId",
+                  "parentFileId"
+                ],
+                "properties": {
+                  "pageInfo": {
+                    "$ref": "#/components/schemas/PageInfo"
+                  },
+                  "sortInfo": {
+                    "$ref": "#/components/schemas/FileSortInfo"
+                  },
+                  "containerId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The team space's ID."
+                  },
+                  "parentFileId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The folder to list: `root` for the root of the normal files, `sbox` for the root of\nthe safe box, or a folder's ID.\n"
+                  },
+                  "fileType": {
+                    "$ref": "#/components/schemas/FileTypeCode"
+                  },
+                  "imageProcess": {
+                    "type": "string",
+                    "description": "How to render thumbnails, in the image-processing syntax of Huawei Cloud OBS."
+                  },
+                  "hidden": {
+                    "type": "boolean",
+                    "description": "Whether to include hidden files (for allow-listed users only)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A page of the folder's files (the response's fields are not documented beyond `category`).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "category": {
+                          "type": "string",
+                          "description": "The kind of resource."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/{fileId}/detail": {
+      "post": {
+        "operationId": "getFile",
+        "summary": "Obtaining File Details",
+        "description": "One file's or folder's details: name, kind, MIME type, parent folder, custom properties, spaces,\nowners and times. A read sent as POST: repeating it is harmless, so it is marked idempotent.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22). The response\ntable is cut off in every copy after `owners` (\"Array of …\", the item type not visible), so the\nfields after it (size, hash and so on, if any) are not transcribed and `owners` has no item\ntype. Whether `imageProcess` is mandatory is not visible; it is optional here. The only example\nrequest is a cut-off fragment and no example response is shown, so none is reproduced. An older\nguide variant (the \"云盘服务\" era) asks for an app-level token, an `x-trace-id` header and an\n`X-Csrf-Token`; the current header table is followed.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.imageProcess",
+            "documented": "the Mandatory cell is not visible",
+            "spec": "optional",
+            "why": "a thumbnail format only makes sense as an option"
+          },
+          {
+            "at": "responses.200.owners",
+            "documented": "Array of … (cut off)",
+            "spec": "an array of items of any type",
+            "why": "the item type is not visible in any copy; the rest of the table is left out"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Obtaining File Details (getFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getFile.html"
+        },
+        "parameters": [
+          {
+            "name": "fileId",
+            "in": "path",
+            "required": true,
+            "description": "The file's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "FqNZrzGgSKHkfGmwjf7dLgLlGkwrLEU35"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "containerId"
+                ],
+                "properties": {
+                  "containerId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The space that holds the file."
+                  },
+                  "imageProcess": {
+                    "type": "string",
+                    "description": "The thumbnail size, in the image-processing syntax of Huawei Cloud OBS."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The file's details, at the top level of the body.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "description": "The file's ID."
+                        },
+                        "fileName": {
+                          "type": "string",
+                          "description": "The file's name (at most 250 characters)."
+                        },
+                        "fileType": {
+                          "$ref": "#/components/schemas/FileTypeCode"
+                        },
+                        "mimeType": {
+                          "type": "string",
+                          "description": "The file's MIME type."
+                        },
+                        "recycled": {
+                          "type": "boolean",
+                          "description": "Whether the file is in the recycle bin."
+                        },
+                        "parentFolder": {
+                          "type": "array",
+                          "description": "The parent folders' IDs; only the first one is used.",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "properties": {
+                          "type": "object",
+                          "description": "The file's public custom properties, at most 30 pairs of at most 124 characters each.",
+                          "maxProperties": 30,
+                          "additionalProperties": {
+                            "type": "string"
+                          }
+                        },
+                        "containers": {
+                          "type": "array",
+                          "description": "The IDs of the spaces that hold the file.",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "createdTime": {
+                          "type": "string",
+                          "description": "When the file was created (UTC)."
+                        },
+                        "editedTime": {
+                          "type": "string",
+                          "description": "When the file was last changed (UTC)."
+                        },
+                        "owners": {
+                          "type": "array",
+                          "description": "The file's owners (the type of the items is cut off in every copy).",
+                          "items": {}
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/directory": {
+      "post": {
+        "operationId": "createDirectory",
+        "summary": "Adding a File Directory",
+        "description": "Creates a folder in a space, under a given parent folder (the root when none is given). What\nhappens on a name clash is chosen with `renameMode`.\n\nSource: main edition, Chinese copy (2025-12-12) for the fields and English copies (2025-08-28,\n2025-10-22) for which are mandatory. `hidden` and `smartFolderAttr` (both for allow-listed users\nonly) appear in the Chinese copy only, with no visible Mandatory cell, and are optional here.\nOlder English copies (2024-07-30 and the Japanese-site snapshot) allow at most 80 characters in\n`fileName`; the newest copies allow 250, which is followed. The response table is cut off after\n`mimeType` in every copy, and only the tail of the example response is shown, so no example is\nreproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.fileName",
+            "documented": "at most 250 characters (2025 copies); at most 80 (2024-07-30 and Japanese-site copies)",
+            "spec": "maxLength 250",
+            "why": "the newest copies are followed"
+          },
+          {
+            "at": "requestBody.hidden",
+            "documented": "Chinese copy only, Mandatory cell not visible",
+            "spec": "optional",
+            "why": "it is for allow-listed users only"
+          },
+          {
+            "at": "requestBody.smartFolderAttr",
+            "documented": "Chinese copy only, Mandatory cell not visible",
+            "spec": "optional",
+            "why": "it is for allow-listed users only"
+          },
+          {
+            "at": "responses.200",
+            "documented": "id, fileName, mimeType, then cut off",
+            "spec": "those three fields and the envelope",
+            "why": "the rest of the table is not shown in any copy"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Adding a File Directory (createDirectory)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createDirectory.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "fileName",
+                  "fileType",
+                  "containerId"
+                ],
+                "properties": {
+                  "createdTime": {
+                    "type": "string",
+                    "description": "When the folder was created, as `yyyy-MM-ddTHH:mm:ss.sssZ`."
+                  },
+                  "description": {
+                    "type": "string",
+                    "maxLength": 512,
+                    "description": "A description of at most 512 characters, without emoji or other invalid characters."
+                  },
+                  "mimeType": {
+                    "type": "string",
+                    "description": "The folder's MIME type."
+                  },
+                  "editedTime": {
+                    "type": "string",
+                    "description": "When the folder was last changed."
+                  },
+                  "fileName": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 250,
+                    "description": "The folder's name: at most 250 characters, none of `< > | : \" * ? /`, and not `.`\nor `..`.\n"
+                  },
+                  "fileType": {
+                    "type": "string",
+                    "description": "Always `10` (a folder).",
+                    "enum": [
+                      "10"
+                    ]
+                  },
+                  "parentFolder": {
+                    "type": "array",
+                    "description": "The parent folder's ID first; the folder is created under the root when the list is empty.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "containerId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The space to create the folder in."
+                  },
+                  "renameMode": {
+                    "type": "integer",
+                    "description": "What to do when the name is taken: 2 rename by appending a timestamp, 3 fail.\n",
+                    "enum": [
+                      2,
+                      3
+                    ]
+                  },
+                  "hidden": {
+                    "type": "boolean",
+                    "description": "Whether the folder is hidden (for allow-listed users only)."
+                  },
+                  "smartFolderAttr": {
+                    "type": "array",
+                    "description": "The smart folder's attributes (for allow-listed users only).",
+                    "items": {
+                      "$ref": "#/components/schemas/SmartFolderAttr"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The folder was created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "description": "The new folder's ID."
+                        },
+                        "fileName": {
+                          "type": "string",
+                          "description": "The folder's name."
+                        },
+                        "mimeType": {
+                          "type": "string",
+                          "description": "The folder's MIME type."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/create": {
+      "post": {
+        "operationId": "createFile",
+        "summary": "Creating File Metadata",
+        "description": "The first step of an upload: creates the file's metadata in a folder and answers with the\nfile's ID, the upload's ID and, for a multipart upload, the parts to upload (`multiParts`),\neach with a URL to PUT its bytes to. More part URLs come from uploadUrl; completeFile ends the\nupload. When the service already holds the same content (a \"flash upload\", matched by\n`sha256`), the upload is complete at once and `rapidUpload` is true; with `autoRename` 4, a\nfile with the same name and hash is not created again and `exist` is true.\n\nSource: main edition, Chinese copy (2025-12-12) for the request fields and the English copy of\n2024-07-30 for which are mandatory (the newer copies do not show that column; whether\n`uploadMode`, `uploadType` and `autoRename` are mandatory is shown by none, so they are optional\nhere). The current response table is not shown by any copy: the response follows the older\nguide mirror's table (\"上传文件第一步\", upload step 1), and the example response is the guide's\nof 2025-03-14. No example request is shown.\n\nDisagreements and readings:\n- `uploadMode`: the newest copy lists only `multipart` (files up to 200 GB); the 2024-07-30\n  copy also names `put` for files up to 5 GB, and `uploadType` 0 (\"normal upload\") is now marked\n  not supported. Both values are accepted here; the 2025 copies document only the multipart\n  flow (createFile, uploadUrl, PUT of each part, completeFile), and nothing says what a `put`\n  upload answers or where its bytes go.\n- `fileName`: at most 250 characters (2025) against 80 (2024-07-30); 250 is followed.\n- `createdTime`: `yyyy-MM-dd'T'HH:mm:ss'Z'` in the main edition, `yyyy-MM-dd HH:mm:ss` in the\n  carrier edition's Chinese copy; the main edition is followed.\n- `code` is typed String in the response table and sent as a number in the example; both are\n  accepted.\n- The Chinese copy lists a further request field whose name is cut off after \"multiPar\"; its\n  type and meaning are not visible, so it is left out.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.uploadMode",
+            "documented": "multipart only (2025-12-12); put (≤ 5 GB) or multipart (≤ 200 GB) (2024-07-30)",
+            "spec": "multipart or put",
+            "why": "copies disagree; put is kept for callers of the older behaviour, the description says only multipart is documented end to end"
+          },
+          {
+            "at": "requestBody.fileName",
+            "documented": "at most 250 characters (2025); at most 80 (2024-07-30)",
+            "spec": "maxLength 250",
+            "why": "the newest copy is followed"
+          },
+          {
+            "at": "requestBody",
+            "documented": "a further field whose name is cut off after \"multiPar\" (Chinese copy, 2025-12-12)",
+            "spec": "left out",
+            "why": "its name, type and meaning are not visible"
+          },
+          {
+            "at": "responses.200",
+            "documented": "the older guide mirror's table; the current table is not shown",
+            "spec": "that table's fields",
+            "why": "it is the only response table of this page, and the 2025 example agrees with it"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the example sends a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Creating File Metadata (createFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createFile.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "fileName",
+                  "fileType",
+                  "parentFolder",
+                  "length"
+                ],
+                "properties": {
+                  "createdTime": {
+                    "type": "string",
+                    "description": "When the file was created, as `yyyy-MM-dd'T'HH:mm:ss'Z'`, e.g. `2023-08-18T05:43:49Z`."
+                  },
+                  "description": {
+                    "type": "string",
+                    "maxLength": 512,
+                    "description": "A description of at most 512 characters."
+                  },
+                  "mimeType": {
+                    "type": "string",
+                    "description": "The file's MIME type."
+                  },
+                  "fileName": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 250,
+                    "description": "The file's name: at most 250 characters, none of `< > | : \" * ? /`, and not `.` or\n`..`.\n"
+                  },
+                  "fileType": {
+                    "$ref": "#/components/schemas/FileTypeCode",
+                    "description": "The file's kind, chosen by the caller (a code of the FileTypeCode list)."
+                  },
+                  "parentFolder": {
+                    "type": "array",
+                    "description": "The parent folder's ID first (`root` for the root); only the first is used.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "sha256": {
+                    "type": "string",
+                    "description": "The SHA-256 digest of the whole file; lets the service recognize content it already holds."
+                  },
+                  "length": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 0,
+                    "description": "The file's size in bytes (at most 200 GB for a multipart upload)."
+                  },
+                  "uploadMode": {
+                    "type": "string",
+                    "description": "How the file's bytes are sent: `multipart` (parts, up to 200 GB), the only mode of\nthe newest copy; `put` (up to 5 GB) is named by the 2024 copies only.\n",
+                    "enum": [
+                      "multipart",
+                      "put"
+                    ]
+                  },
+                  "uploadType": {
+                    "type": "integer",
+                    "description": "1 multipart upload; 0 (normal upload) and 2 (multi-version upload) are documented as not supported yet.",
+                    "enum": [
+                      0,
+                      1,
+                      2
+                    ]
+                  },
+                  "autoRename": {
+                    "type": "integer",
+                    "description": "What to do when the name is taken: 2 rename by appending a timestamp, 3 fail,\n4 keep the existing file when its name and SHA-256 are the same (`exist` is then\ntrue), otherwise as 2.\n",
+                    "enum": [
+                      2,
+                      3,
+                      4
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The file's metadata exists; for a multipart upload, the parts to upload follow.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "fileId": {
+                          "type": "string",
+                          "description": "The new file's ID."
+                        },
+                        "rapidUpload": {
+                          "type": "boolean",
+                          "description": "Whether the service already held the content, so that the upload is already complete."
+                        },
+                        "containerId": {
+                          "type": "string",
+                          "description": "The space that holds the file."
+                        },
+                        "fileName": {
+                          "type": "string",
+                          "description": "The file's name, the one requested unless it was renamed."
+                        },
+                        "uploadId": {
+                          "type": "string",
+                          "description": "The upload's ID."
+                        },
+                        "parentFolder": {
+                          "type": "array",
+                          "description": "The parent folders' IDs.",
+                          "items": {
+                            "type": "string"
+                          }
+                        },
+                        "exist": {
+                          "type": "boolean",
+                          "description": "With `autoRename` 4, true when a file of the same name and SHA-256 already exists."
+                        },
+                        "multiParts": {
+                          "type": "array",
+                          "description": "For a multipart upload, the parts to upload, each with its URL.",
+                          "items": {
+                            "$ref": "#/components/schemas/MultiPartInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (guide mirror, 2025-03-14)",
+                    "value": {
+                      "fileId": "FnkL1QhXj8muHBuSWCHtFFY8Azue44Snr",
+                      "containerId": "IAADfsBFCO6WtAtuA9add2fea594e4e75b8feb8474ef236",
+                      "fileName": "test_20240104_105403.zip",
+                      "uploadId": "0000018CD26464022026422966B8879A",
+                      "parentFolder": [
+                        "DEUI7pa0C24ArootIAADfsBFCO6WtAtuA9add2fea594e4e75b8feb8474ef236"
+                      ],
+                      "exist": false,
+                      "multiParts": [
+                        {
+                          "partNumber": 1,
+                          "partSize": 22106481,
+                          "partOffset": 0,
+                          "uploadUrl": "https://b10-obs-ykj-uat-01.obs.cidc-rp-2006.joint.cmecloud.cn/ff6b221b4b474c829c1cd5037f1504ca086?partNumber=1&uploadId=0000018CD26464022026422966B8879A&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20240104T025403Z&X-Amz-SignedHeaders=content-length%3Bhost&X-Amz-Expires=3600&X-Amz-Credential=MKRISPBZAJWFHNBJ5WLB%2F20240104%2Fcidc-rp-2006%2Fs3%2Faws4_request&X-Amz-Signature=39b9b620c8de901682675059cfcfa9902a13fb5c6ab38fe1451763feb6a8323c"
+                        }
+                      ],
+                      "code": 0,
+                      "msg": "Success."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/multipart/uploadUrl": {
+      "post": {
+        "operationId": "uploadUrl",
+        "summary": "Obtains the upload link.",
+        "description": "For a multipart upload begun with createFile: gives the upload URLs of the parts asked for.\nEach part is then uploaded by PUT to its URL, and completeFile ends the upload. For a parallel\nupload each part states its `partOffset` and, except the first, the running hash state\n`hashCtx` over the bytes before it. The call only hands out links (the page documents no other\neffect), so repeating it is harmless: it is marked idempotent and may be retried.\n\nSource: main edition, Chinese copy (2025-12-12), the Chinese snapshot of 2025-10-21 (which does\nnot list `x-hw-share-folder-id` yet), the English copy (2025-08-28) and the guide mirrors of the\nresponse (2025-02-12, 2024-10-25). The documented example response is cut off inside its second\npart, so it is not reproduced. No example request is shown. The request has no `uploadId` or\n`containerId`: the file's ID alone names the upload. `code` is typed Integer here.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Obtains the upload link. (uploadUrl)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/uploadUrl.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "fileId",
+                  "multiParts"
+                ],
+                "properties": {
+                  "fileId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The file that createFile created."
+                  },
+                  "multiParts": {
+                    "type": "array",
+                    "description": "The parts to get upload URLs for.",
+                    "items": {
+                      "$ref": "#/components/schemas/MultiPartInfo"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The parts asked for, each with its upload URL (to use with PUT).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "multiParts": {
+                          "type": "array",
+                          "description": "The parts, each with its `uploadUrl`.",
+                          "items": {
+                            "$ref": "#/components/schemas/MultiPartInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/complete": {
+      "post": {
+        "operationId": "completeFile",
+        "summary": "Checking Whether File Upload Is Completed",
+        "description": "The last step of an upload: once every byte is uploaded, asks the service to assemble the file\nand check its integrity (against `sha256` when given). The upload is complete when it answers\nwith code 0. It takes no list of parts, no ETags and no upload ID.\n\nSource: main edition, English copy (2024-07-30; the Turkish-site snapshot is identical) and\nChinese copy (date not shown), whose header table adds `X-User-Id`, `X-Date`, `Host` and\n`x-hw-share-folder-id` where the 2024 English copy lists only Authorization, X-Traceid and\nlanguage; the Chinese copy's headers are followed. `code` is typed String and sent as a\nnumber in the example; both are accepted.\n",
+        "x-koodrive-updated": "2024-07-30",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the example sends a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Checking Whether File Upload Is Completed (completeFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/completeFile.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "POST /koodrive/ose/v1/files/complete\nAuthorization:Bearer+10f88*********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "fileId"
+                ],
+                "properties": {
+                  "fileId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The uploaded file's ID."
+                  },
+                  "sha256": {
+                    "type": "string",
+                    "description": "The SHA-256 digest of the whole file."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (merge the parts and check integrity)",
+                  "value": {
+                    "fileId": "FiqNTAYdzXtKhenh29A9EXJvhaKQqcYVS"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The file was assembled and passed the integrity check.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "code": 0,
+                      "msg": "success."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/download": {
+      "post": {
+        "operationId": "getDownLoadUrl",
+        "summary": "Obtaining Download Links",
+        "description": "Download addresses for up to 100 files of one space at once, with a result per file and one for\nthe whole batch (`batchCode`). A read sent as POST: repeating it is harmless, so it is marked\nidempotent.\n\nSource: main edition, Chinese copy (2025-12-12), English copy (2025-10-22), the Spanish-site\nEnglish snapshot (2024-07-30, headers Authorization, X-Traceid and language only) and the guide\nmirror's example request (2024-10-25). The example response is cut off in its middle, so it is\nnot reproduced; no copy shows a download URL, so its form, lifetime and whether fetching it\nneeds KooDrive credentials are not documented.\n\nBeware: `batchCode` counts the other way round from batchStarFile's `status`. Here 1 means every\nfile succeeded and 0 a partial success; there 0 means every file succeeded and 1 a partial\nsuccess. Each is transcribed as its page documents it.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.batchCode",
+            "documented": "0 partial success, 1 all succeeded, 2 all failed (batchStarFile's status: 0 all succeeded, 1 partial)",
+            "spec": "integer, with this page's meanings",
+            "why": "the two pages disagree on the codes' meaning; each page's own meaning is kept and the description warns"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Obtaining Download Links (getDownLoadUrl)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getDownLoadUrl.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "POST /koodrive/ose/v1/files/download\nAuthorization:Bearer+10f88*********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "containerId",
+                  "fileIds"
+                ],
+                "properties": {
+                  "containerId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The space that holds the files."
+                  },
+                  "fileIds": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "description": "The files, at most 100.",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (guide mirror, 2024-10-25)",
+                  "value": {
+                    "containerId": "IAADfsBFCO6WtAtuA9add2fea594e4e75b8feb8474ef236",
+                    "fileIds": [
+                      "Fn1bTLIOomJkTCAe9DEVBRY4U6IkuqkMZ"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The download addresses, one result per file.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "batchCode": {
+                          "type": "integer",
+                          "description": "The batch's outcome: 0 some files succeeded, 1 all succeeded, 2 all failed."
+                        },
+                        "downloads": {
+                          "type": "array",
+                          "description": "One entry per file.",
+                          "items": {
+                            "$ref": "#/components/schemas/DownloadInfoResponse"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/rename/{fileId}": {
+      "post": {
+        "operationId": "renameFile",
+        "summary": "Renaming a File",
+        "description": "Gives a file or folder a new name in its space.\n\nSource: main edition, English copy (date not shown); the main edition's Chinese page was not\nread. The main edition shows no response table: the response is the usual `code` and `msg`, as\nthe carrier edition's table (2026-02) and the tail of the main example response show (the\nexample itself is cut off, so it is not reproduced). The carrier edition also takes a\n`renameMode` and the `x-hw-share-folder-id` header, which the main edition does not list; they\nare left out. No copy followed shows an update date, so `x-koodrive-updated` is left out.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "no table in the main edition; code (String) and msg in the carrier edition",
+            "spec": "the envelope (code and msg)",
+            "why": "the main example's tail shows code 0 and msg; code accepts both forms"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Renaming a File (renameFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/renameFile.html"
+        },
+        "parameters": [
+          {
+            "name": "fileId",
+            "in": "path",
+            "required": true,
+            "description": "The file's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "FtSCRFXCYtFjo315lPfRHeKRiqrDdmm_Y"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "containerId",
+                  "name"
+                ],
+                "properties": {
+                  "containerId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The space that holds the file."
+                  },
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 250,
+                    "description": "The new name: at most 250 characters, none of `< > | : \" * ? / \\`, and not `.` or\n`..`.\n"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The file was renamed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/recycle": {
+      "post": {
+        "operationId": "clearRecycleFile",
+        "summary": "Clearing the Recycle Bin",
+        "description": "Empties the recycle bin of one space. The service does the work in the background; the answer\ncarries only `code` and `msg`, no task ID, and no way to follow the work is documented.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (date not shown), with the\npage's examples.\n\nThe space's field is named `container` in the request table of every copy, while the example\nrequest, in every copy, sends `containerId`. Which one the service reads is not documented, so\nthe body accepts either: the table's `container` or the example's `containerId` (the example is\nreproduced as documented). `code` is typed String and sent as a number in the example; both\nare accepted.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.container",
+            "documented": "`container` in the table, `containerId` in the example request (every copy)",
+            "spec": "either `container` or `containerId`, one of them required",
+            "why": "the page contradicts itself and no copy says which name the service reads"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the example sends a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Clearing the Recycle Bin (clearRecycleFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/clearRecycleFile.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "POST /koodrive/ose/v1/files/recycle\nAuthorization:Bearer+10f88*********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "description": "The space whose recycle bin to empty, under the table's name or the example's.",
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "title": "As the table names it",
+                    "required": [
+                      "container"
+                    ],
+                    "properties": {
+                      "container": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "The space's ID (the request table's name for it)."
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "title": "As the example sends it",
+                    "required": [
+                      "containerId"
+                    ],
+                    "properties": {
+                      "containerId": {
+                        "type": "string",
+                        "minLength": 1,
+                        "description": "The space's ID (the example request's name for it)."
+                      }
+                    }
+                  }
+                ]
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (as documented, with `containerId`)",
+                  "value": {
+                    "containerId": "IAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The recycle bin is being emptied.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/search": {
+      "post": {
+        "operationId": "Search",
+        "summary": "Retrieving Files Using Search Engine Capabilities",
+        "description": "Searches the caller's individual space or team spaces, page by page, by name and other filters,\noptionally in the recycle bin or through sub-folders. Ordinary users and department\nadministrators search their own individual and team spaces, tenant administrators every team\nspace of the tenant. Pages by cursor: `pageInfo.pageCursor` in, `nextPageCursor` out (empty on\nthe last page), with a `total`. A read sent as POST: repeating it is harmless, so it is marked\nidempotent.\n\nSource: main edition, English copy (2025-08-28) for the request and headers, the Turkish- and\nPortuguese-site English copies for `imageProcess`, and the guide mirrors for what the English\ncopy cuts off: the filter's fields (the older \"云盘服务\" era table, of which the 2025 copy\nconfirms `keyWord`) and the response table (2024-10-25 / 2024-12-25). The filter table is cut\noff after `ownerId`; a size range, implied by the page's summary, is not shown and is left out.\nThe main edition names the sort object without showing its fields; the carrier edition types\nthe same field FileSortInfo, which is used here. `recursived` is spelled as documented. No\nexample is shown. The carrier edition (2026-02) allows `personal` only and drops `recycled`;\nthe main edition is followed. The older guide variant's headers (app-level token, a mandatory\n`x-trace-id`, `X-Csrf-Token`) are not followed.\n",
+        "x-koodrive-updated": "2025-08-28",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.filter",
+            "documented": "keyWord (2025 English copy, then cut off); containerId, parentFolder, fileType, updateTimeRange, ownerId (older guide table, then cut off)",
+            "spec": "those six fields",
+            "why": "no copy shows more; the size-range filter the summary implies is not shown"
+          },
+          {
+            "at": "requestBody.sortInfo",
+            "documented": "a sortInfo object whose fields are not shown (main); FileSortInfo (carrier edition)",
+            "spec": "FileSortInfo",
+            "why": "the only sort object documented for this field"
+          },
+          {
+            "at": "requestBody.imageProcess",
+            "documented": "listed by the Turkish-site copy and the carrier edition, Mandatory cell not visible",
+            "spec": "optional",
+            "why": "a thumbnail format only makes sense as an option"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "body",
+          "cursor": "pageInfo.pageCursor",
+          "pageSize": "pageInfo.pageSize",
+          "nextCursor": "nextPageCursor",
+          "items": "files"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Retrieving Files Using Search Engine Capabilities (Search)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/Search.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "searchType",
+                  "pageInfo"
+                ],
+                "properties": {
+                  "searchType": {
+                    "type": "string",
+                    "description": "Where to search: `personal` the individual space, `team` the team spaces.",
+                    "enum": [
+                      "personal",
+                      "team"
+                    ]
+                  },
+                  "pageInfo": {
+                    "type": "object",
+                    "description": "Which page to return.",
+                    "required": [
+                      "pageSize",
+                      "pageCursor"
+                    ],
+                    "properties": {
+                      "pageSize": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "maximum": 100,
+                        "description": "How many files to return, 1 to 100."
+                      },
+                      "pageCursor": {
+                        "type": "string",
+                        "description": "Where the page starts; empty for the first page."
+                      }
+                    }
+                  },
+                  "filter": {
+                    "type": "object",
+                    "description": "What the files must match.",
+                    "properties": {
+                      "keyWord": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 255,
+                        "description": "Part of the file name (fuzzy match), 1 to 255 characters."
+                      },
+                      "containerId": {
+                        "type": "string",
+                        "description": "The space to search; required when `parentFolder` is given."
+                      },
+                      "parentFolder": {
+                        "type": "string",
+                        "description": "The folder to search in."
+                      },
+                      "fileType": {
+                        "$ref": "#/components/schemas/FileTypeCode"
+                      },
+                      "updateTimeRange": {
+                        "type": "string",
+                        "description": "The range of last-change times (its format is not documented)."
+                      },
+                      "ownerId": {
+                        "type": "string",
+                        "description": "The files' owner."
+                      }
+                    }
+                  },
+                  "sortInfo": {
+                    "$ref": "#/components/schemas/FileSortInfo"
+                  },
+                  "recycled": {
+                    "type": "boolean",
+                    "default": false,
+                    "description": "Whether to search the recycle bin instead."
+                  },
+                  "recursived": {
+                    "type": "boolean",
+                    "default": false,
+                    "description": "Whether to search sub-folders too."
+                  },
+                  "imageProcess": {
+                    "type": "string",
+                    "description": "The thumbnail size, in the image-processing syntax of Huawei Cloud OBS."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A page of matching files, the total, and the next page's cursor.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "files": {
+                          "type": "array",
+                          "description": "The matching files of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/SearchFile"
+                          }
+                        },
+                        "total": {
+                          "type": "integer",
+                          "description": "How many files match in all."
+                        },
+                        "nextPageCursor": {
+                          "type": "string",
+                          "description": "The next page's cursor; empty on the last page."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/statsDir": {
+      "get": {
+        "operationId": "StatsDir",
+        "summary": "Collecting Folder Statistics",
+        "description": "Counts the folders and files under a folder and adds up their sizes, through every level below\nit (`recursive`, the default) or its direct children only; the `include…` switches leave a\ncount out, and `type` and `extensions` narrow what is counted.\n\nSource: main edition, Chinese copy (2025-12-12), its `.md` twin and the Indonesian-site English\ncopy (dates not shown), the English copy (2025-10-22), and the guide mirror's example\n(2025-03-14).\n\nDisagreements and readings:\n- Method: the URI section of every copy says GET, while the example line of every copy sends\n  POST (with the parameters in the query). The URI section is followed: GET.\n- Parameters: the Chinese HTML and English copies list only `fileId`, `containerId` and\n  `recursive`; the `.md` twin and the Indonesian-site copy of the main edition add\n  `includeDirCount`, `includeFileCount`, `includeTotalSize`, `type` and `extensions`, which are\n  included here as optional. The carrier edition's further `categorys`, `hidden` and\n  `isRecycled` are left out.\n- The StatsData counts are typed String and sent as numbers in the example; both are accepted.\n  `code` is typed String and sent as a number; both are accepted.\n- The English copy's `recursive` text says \"recursively upload\", a slip for counting.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "method",
+            "documented": "GET in the URI section; POST in the example line (every copy)",
+            "spec": "GET",
+            "why": "the URI section is the page's definition; the example line is the one that disagrees"
+          },
+          {
+            "at": "parameters.query.includeDirCount",
+            "documented": "in the Chinese .md twin and the Indonesian-site copy, not in the Chinese HTML and English copies",
+            "spec": "optional query parameters includeDirCount, includeFileCount, includeTotalSize, type, extensions",
+            "why": "main-edition copies document them; optional parameters cost a caller nothing"
+          },
+          {
+            "at": "responses.200.data",
+            "documented": "totalSize, subDirCount, subFileCount String; numbers in the example",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "the table and the example disagree"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the example sends a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Collecting Folder Statistics (StatsDir)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/StatsDir.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (sent with POST in the reference; the URI section says GET)",
+            "source": "POST /koodrive/ose/v1/files/statsDir?fileId=FnNGsBnXUdIW7AycSK4ZCTIlPJ6JO1_sF&containerId=IAAGvmhWei6Q7A4-A1557836058161393920&recursive=true\nAuthorization:Bearer+10f88*********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "fileId",
+            "in": "query",
+            "required": true,
+            "description": "The folder to count under (`root` for the space's root).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "FnNGsBnXUdIW7AycSK4ZCTIlPJ6JO1_sF"
+          },
+          {
+            "name": "containerId",
+            "in": "query",
+            "required": true,
+            "description": "The space that holds the folder.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "IAAGvmhWei6Q7A4-A1557836058161393920"
+          },
+          {
+            "name": "recursive",
+            "in": "query",
+            "required": false,
+            "description": "Whether to count through every level below the folder (the default) or its direct children\nonly. The direct children of the recycle bin alone cannot be counted.\n",
+            "schema": {
+              "type": "boolean",
+              "default": true
+            }
+          },
+          {
+            "name": "includeDirCount",
+            "in": "query",
+            "required": false,
+            "description": "Whether to count folders.",
+            "schema": {
+              "type": "boolean",
+              "default": true
+            }
+          },
+          {
+            "name": "includeFileCount",
+            "in": "query",
+            "required": false,
+            "description": "Whether to count files.",
+            "schema": {
+              "type": "boolean",
+              "default": true
+            }
+          },
+          {
+            "name": "includeTotalSize",
+            "in": "query",
+            "required": false,
+            "description": "Whether to add up the sizes.",
+            "schema": {
+              "type": "boolean",
+              "default": true
+            }
+          },
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "description": "What to count: 1 ordinary files, 2 folders; everything when absent.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                1,
+                2
+              ]
+            }
+          },
+          {
+            "name": "extensions",
+            "in": "query",
+            "required": false,
+            "description": "Comma-separated file extensions to count (case-insensitive; files only).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The counts and the total size.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/StatsData"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (guide mirror, 2025-03-14)",
+                    "value": {
+                      "code": 0,
+                      "msg": "success",
+                      "data": {
+                        "totalSize": 0,
+                        "subDirCount": 1,
+                        "subFileCount": 0
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/files/path": {
+      "get": {
+        "operationId": "GetFullPath",
+        "summary": "Obtaining the Full Name and ID Paths of a File",
+        "description": "A file's full path from its space's root, twice: as names (`namePath`) and as IDs\n(`fileIdPath`).\n\nSource: main edition, Chinese copy (2025-12-12, with its `.md` twin), the Chinese snapshot of\n2025-10-21 and the English copy (date not shown), with the page's examples. `code` is typed\nString and sent as a number in the example; both are accepted. An older guide variant (the\n\"云盘服务\" era) asks for an app-level token, an `x-trace-id` header and an `X-Csrf-Token`; the\ncurrent header table is followed.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the example sends a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Management"
+        ],
+        "externalDocs": {
+          "description": "Obtaining the Full Name and ID Paths of a File (GetFullPath)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetFullPath.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/files/path?fileId=FqS6hLLy_DkjlWdfOnEdCErhsmokRvdXI&containerId=IAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4\nAuthorization:Bearer+10f88*********4791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "fileId",
+            "in": "query",
+            "required": true,
+            "description": "The file.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "FqS6hLLy_DkjlWdfOnEdCErhsmokRvdXI"
+          },
+          {
+            "name": "containerId",
+            "in": "query",
+            "required": true,
+            "description": "The space that holds the file.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "IAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          },
+          {
+            "$ref": "#/components/parameters/XShareFolderId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The file's path as IDs and as names, at the top level of the body.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "fileIdPath": {
+                          "type": "string",
+                          "description": "The full path of IDs, from the space's root."
+                        },
+                        "namePath": {
+                          "type": "string",
+                          "description": "The full path of names, from the space's root."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (full-path information)",
+                    "value": {
+                      "fileIdPath": "/DEUI7pa0C24ArootIAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4/FkbdCAceMj89bprz5xLJASID1eaRqjlRP/FqIAmBlIz7ovbThxeUBlOpbnCHaP_MTUL/FqS6hLLy_DkjlWdfOnEdCErhsmokRvdXI",
+                      "namePath": "/rootIAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4/007/001/批量任务测试",
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/star/batch": {
+      "post": {
+        "operationId": "batchStarFile",
+        "summary": "Adding Files to Favorites",
+        "description": "Stars (`starred: true`) or un-stars (`starred: false`) up to 100 files at once, and answers\nwith an overall `status` and a result per file.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22), with their\nexamples. The header table lists no `language` (the carrier edition adds it); the main edition\nis followed. The example request shows no request line or headers.\n\nReadings:\n- `status` counts the other way round from getDownLoadUrl's `batchCode`: here 0 means every\n  file succeeded and 1 a partial success; there 1 means every file succeeded and 0 a partial\n  success. Each is transcribed as its page documents it.\n- The table lists `code` (String) and `msg`, but the example response has neither, so here\n  both are optional (a body without `code` is read as a success). `code` accepts a number or a\n  string, as everywhere. The per-file `code` is a string, `\"0\"` on success, in the table and the\n  example alike.\n- The limit of 100 files is in the page's summary (and the carrier edition's table).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.status",
+            "documented": "0 all succeeded, 1 partial success, 2 all failed (getDownLoadUrl's batchCode: 1 all succeeded, 0 partial)",
+            "spec": "integer, with this page's meanings",
+            "why": "the two pages disagree on the codes' meaning; each page's own meaning is kept and the description warns"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String, listed in the table; absent from the example",
+            "spec": "optional, integer or digit string (ResultCode); msg optional too",
+            "why": "the documented example has no code or msg and must stay valid"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Favorites"
+        ],
+        "externalDocs": {
+          "description": "Adding Files to Favorites (batchStarFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchStarFile.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "starred",
+                  "subRequestList"
+                ],
+                "properties": {
+                  "starred": {
+                    "type": "boolean",
+                    "description": "true to star the files, false to un-star them."
+                  },
+                  "subRequestList": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "description": "The files, at most 100, each once.",
+                    "items": {
+                      "$ref": "#/components/schemas/StarFileRequest"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request",
+                  "value": {
+                    "starred": true,
+                    "subRequestList": [
+                      {
+                        "containerId": "IAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4",
+                        "fileId": "Fn1bTLIOomJkTCAe9DEVBRY4U6IkuqkMZ"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The overall outcome and one result per file.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "status": {
+                      "type": "integer",
+                      "description": "The batch's outcome: 0 all files succeeded, 1 some did, 2 all failed."
+                    },
+                    "subResponseList": {
+                      "type": "array",
+                      "description": "One result per file.",
+                      "items": {
+                        "$ref": "#/components/schemas/SubResponse"
+                      }
+                    },
+                    "code": {
+                      "$ref": "#/components/schemas/ResultCode"
+                    },
+                    "msg": {
+                      "type": "string",
+                      "description": "A description of the result."
+                    }
+                  }
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response",
+                    "value": {
+                      "status": 0,
+                      "subResponseList": [
+                        {
+                          "fileId": "Fn1bTLIOomJkTCAe9DEVBRY4U6IkuqkMZ",
+                          "code": "0",
+                          "message": "success"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/star/files": {
+      "get": {
+        "operationId": "listStarFile",
+        "summary": "Listing Files in Favorites",
+        "description": "Lists the caller's starred files, at most 100 a page, newest first unless asked otherwise,\noptionally of one kind only. Pages by cursor: `pageCursor` in the query, `nextCursor` in the\nanswer, absent on the last page; a page before the end may hold fewer files, or none.\n`autoDeleted` counts starred entries whose file was deleted for good.\n\nSource: main edition, Chinese copy (2025-12-12), the Turkish-site English copy (2025-08-28) and\nthe older English copy (2024-08-05, whose headers are Authorization and `x-hw-trace-id` only,\nand which has no `imageProcess`); the newest copies are followed. The header table lists no\n`language`. The StarFileInfo table is cut off after its first rows in every copy (see\nStarFileInfo). `code` is typed String; it accepts a number too. No example is shown.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.starFiles",
+            "documented": "StarFileInfo, cut off after its first rows",
+            "spec": "the rows shown (category, id, fileName, fileType, mimeType, favorite, description, recycled, dataType)",
+            "why": "the rest of the table is not shown in any copy"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the examples of this group send numbers"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "starFiles"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "File Favorites"
+        ],
+        "externalDocs": {
+          "description": "Listing Files in Favorites (listStarFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listStarFile.html"
+        },
+        "parameters": [
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": false,
+            "description": "How many files to return, at most 100 (the default).",
+            "schema": {
+              "type": "integer",
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          {
+            "name": "pageCursor",
+            "in": "query",
+            "required": false,
+            "description": "The `nextCursor` of the previous page; absent for the first page.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "sortType",
+            "in": "query",
+            "required": false,
+            "description": "What to sort by: 1 the time the file was starred (the default).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                1
+              ]
+            }
+          },
+          {
+            "name": "sortDirection",
+            "in": "query",
+            "required": false,
+            "description": "1 ascending, 2 descending (the default).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                1,
+                2
+              ]
+            }
+          },
+          {
+            "name": "fileType",
+            "in": "query",
+            "required": false,
+            "description": "Only files of this kind.",
+            "schema": {
+              "$ref": "#/components/schemas/FileTypeCode"
+            }
+          },
+          {
+            "name": "imageProcess",
+            "in": "query",
+            "required": false,
+            "description": "The thumbnail size, in the image-processing syntax of Huawei Cloud OBS.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of starred files and the next page's cursor.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The next page's cursor; absent on the last page."
+                        },
+                        "autoDeleted": {
+                          "type": "integer",
+                          "description": "How many starred entries were dropped because their file was deleted for good."
+                        },
+                        "starFiles": {
+                          "type": "array",
+                          "description": "The starred files of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/StarFileInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/archive/listFile": {
+      "post": {
+        "operationId": "listFile",
+        "summary": "Listing Directories in a Compressed Package",
+        "description": "Lists the files and folders inside an archive stored in a space, opening a protected archive\nwith `pwd`. A small archive is listed at once (`uncompressedFileList`); otherwise the service\nanswers with an asynchronous task (`taskId`, `taskKey`, `taskValue`, `progress`), and how to\nfollow that task is not documented. A read sent as POST: repeating it is harmless, so it is\nmarked idempotent.\n\n`pwd` is the archive's password in plain text: keep request bodies of this operation out of\nlogs.\n\nSource: main edition, Chinese and English copies (dates not shown) and the guide mirror of the\nresponse parameters (2025-03-14). The example request line drops the `/koodrive` prefix\n(`POST /ose/v1/archive/listFile`) and its body is cut off; the path of the URI section is\nused, and no example is reproduced (no example response is shown). `uncompressedFileList` is\ntyped as one UncompressedFileinfoList object while described as all the entries: both one\nobject and an array of them are accepted. This is the only page of the group that documents a\n400 answer, `{code, msg}`, the common BadRequest. `code` is typed String; it accepts a number\ntoo.\n",
+        "x-koodrive-updated": "2025-03-14",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/archive/listFile (URI section); /ose/v1/archive/listFile (example line)",
+            "spec": "/koodrive/ose/v1/archive/listFile",
+            "why": "every other path of the reference starts with /koodrive; the example line is the slip"
+          },
+          {
+            "at": "responses.200.data.uncompressedFileList",
+            "documented": "one UncompressedFileinfoList object, described as all the archive's entries",
+            "spec": "one object or an array of them",
+            "why": "the type and the description disagree"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Cloud Decompression"
+        ],
+        "externalDocs": {
+          "description": "Listing Directories in a Compressed Package (listFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listFile.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "containerId",
+                  "fileId"
+                ],
+                "properties": {
+                  "containerId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The space that holds the archive."
+                  },
+                  "fileId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "The archive file."
+                  },
+                  "pwd": {
+                    "type": "string",
+                    "description": "The archive's password, in plain text; ignored for an archive without one."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The archive's entries, or the asynchronous task that lists them.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "object",
+                          "description": "The entries (when listed at once) or the task (when listed asynchronously).",
+                          "properties": {
+                            "uncompressedFileList": {
+                              "description": "Every entry of the archive, files and folders, when it is listed at once.",
+                              "anyOf": [
+                                {
+                                  "$ref": "#/components/schemas/UncompressedFileinfoList"
+                                },
+                                {
+                                  "type": "array",
+                                  "items": {
+                                    "$ref": "#/components/schemas/UncompressedFileinfoList"
+                                  }
+                                }
+                              ]
+                            },
+                            "taskKey": {
+                              "type": "string",
+                              "description": "The asynchronous task's key."
+                            },
+                            "taskValue": {
+                              "type": "object",
+                              "description": "Returned for an asynchronous listing (its content is not documented)."
+                            },
+                            "progress": {
+                              "type": "integer",
+                              "description": "How far the task is, in percent."
+                            },
+                            "taskId": {
+                              "type": "string",
+                              "description": "The asynchronous task's ID."
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
     "/koodrive/ose/v1/departmentList": {
       "get": {
         "operationId": "GetDepartmentList",
@@ -7705,6 +10307,4292 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/koodrive/ose/v1/share": {
+      "get": {
+        "operationId": "listShareByMe",
+        "summary": "Listing My Shares",
+        "description": "The shares the caller created, one row per share, page by page with a cursor: each answer's\n`nextCursor` asks for the next page and is absent on the last one. A page may hold fewer rows\nthan asked, even none, before the end. A share of several files shows as a folder named after\nthe first file; a share of one file shows that file.\n\nSource: main edition, Chinese copies (support.huaweicloud.com and its zh-cn twin) and English\ncopies (en-us; ja-jp for the request), none of which shows an update date, so\n`x-koodrive-updated` is left out; the English title is the current one (older: \"Listing Files\nShared by You\"). `usage` is listed by the English ja-jp copy and not by the Chinese zh-cn one;\nit is kept, optional, as the sibling list pages have it too. The counters of a share are typed\nInteger here and String on updateShare; both forms are accepted. Older copies also give each\nshare `permission` and `extractCode`, which the current table does not. `ShareFileInfo` is cut\noff in every copy. No example is published.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.query.usage",
+            "documented": "listed by the English ja-jp copy (undated); absent from the Chinese zh-cn copy (undated)",
+            "spec": "optional query parameter",
+            "why": "optional, so sending nothing is what the copies without it expect; the sibling list pages document it"
+          },
+          {
+            "at": "responses.200.shareLinks.viewCnt",
+            "documented": "Integer (like downloadCnt and saveCnt); String on updateShare",
+            "spec": "integer or digit string (NumberOrNumericString), for all three counters",
+            "why": "the same counters are typed both ways across the sharing pages"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the HTML copies list it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "shareLinks"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared by You"
+        ],
+        "externalDocs": {
+          "description": "Listing My Shares (listShareByMe)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listShareByMe.html"
+        },
+        "parameters": [
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": false,
+            "description": "How many shares a page may hold, at most 100 (also the default).",
+            "schema": {
+              "type": "integer",
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          {
+            "name": "pageCursor",
+            "in": "query",
+            "required": false,
+            "description": "The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "sortType",
+            "in": "query",
+            "required": false,
+            "description": "What to sort by: 4 the time of sharing (the default and only documented value).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                4
+              ],
+              "default": 4
+            }
+          },
+          {
+            "name": "sortDirection",
+            "in": "query",
+            "required": false,
+            "description": "1 ascending, 2 descending (the default).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                1,
+                2
+              ],
+              "default": 2
+            }
+          },
+          {
+            "name": "displayName",
+            "in": "query",
+            "required": false,
+            "description": "Keeps the shares whose display name contains this text.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "imageProcess",
+            "in": "query",
+            "required": false,
+            "description": "The thumbnail size to return, as an OBS image-processing value (see the OBS user guide, obs_01_0430).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "usage",
+            "in": "query",
+            "required": false,
+            "description": "Which thumbnail to return.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "minThumbnail",
+                "midThumbnail",
+                "largeThumbnail",
+                "superLargeThumbnail"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of shares and the cursor of the next one.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        },
+                        "shareLinks": {
+                          "type": "array",
+                          "description": "The shares of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/ShareByMeLink"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createShare",
+        "summary": "Sharing a File",
+        "description": "Shares files of one space: by link, with the whole enterprise, or with the departments, user\ngroups, users or mobile numbers named, for a number of days, optionally behind an access code.\nAnswers with the new share and its link.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), with the mandatory flags of\nthe English copies (es-us, id-id; undated, which also give the title used here) and the .md\ntwin. The guide mirror (2025-03-14) and an English snapshot (tr-tr) also have an `expiredType`\nfield, which the newest copies dropped; it is left out. `phoneNumbers` is only in the newer\ncopies. Older copies (2024) document a 400 body `{error: {errorData}}`; the current ones\ndocument only 200, and the calling guide's `{code, msg}` is used for errors. The example\nrequest is cut off in every copy (and sends `scope` 0, which no table allows) and no example\nresponse is published, so none is reproduced. The carrier edition (2026-02-03) restricts this\npage (no departments, groups, users or permissions; an eight-character access code) and is not\nfollowed.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.scope",
+            "documented": "Integer 1, 2 or 3; the cut-off example sends 0, the carrier example \"1\"",
+            "spec": "integer 1, 2 or 3",
+            "why": "the table of the newest main copy; 0 is the example template's default"
+          },
+          {
+            "at": "requestBody.expiredType",
+            "documented": "String, not mandatory, in the guide mirror (2025-03-14) and an English snapshot; absent from the Chinese copy of 2025-12-12",
+            "spec": "absent",
+            "why": "the newest main-edition copy has no such field"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the newest HTML copy lists it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared by You"
+        ],
+        "externalDocs": {
+          "description": "Sharing a File (createShare)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createShare.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "scope",
+                  "fileIds",
+                  "containerId",
+                  "validDays"
+                ],
+                "properties": {
+                  "scope": {
+                    "type": "integer",
+                    "description": "Who may open the share: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the departments, groups, users or numbers named.",
+                    "enum": [
+                      1,
+                      2,
+                      3
+                    ]
+                  },
+                  "deptIds": {
+                    "type": "array",
+                    "description": "The departments to share with.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "groupIds": {
+                    "type": "array",
+                    "description": "The user groups to share with.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "userIds": {
+                    "type": "array",
+                    "description": "The users to share with.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "phoneNumbers": {
+                    "type": "array",
+                    "description": "Mobile numbers of people to share with (for shares between a business and consumers).",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "fileIds": {
+                    "type": "array",
+                    "description": "The files to share.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "containerId": {
+                    "type": "string",
+                    "description": "The ID of the space holding the files."
+                  },
+                  "permission": {
+                    "$ref": "#/components/schemas/SharePermission"
+                  },
+                  "extractCode": {
+                    "type": "string",
+                    "description": "An access code that opening the link will ask for."
+                  },
+                  "expireTime": {
+                    "type": "string",
+                    "description": "When the share expires."
+                  },
+                  "comment": {
+                    "type": "string",
+                    "description": "A message for the recipients."
+                  },
+                  "validDays": {
+                    "type": "integer",
+                    "description": "How many days the share is valid, 1 to 365.",
+                    "minimum": 1,
+                    "maximum": 365
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new share and its link.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "shareLink": {
+                          "$ref": "#/components/schemas/ShareLink"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/{shareId}": {
+      "get": {
+        "operationId": "getShareByMeDetail",
+        "summary": "Obtaining Sharing Details",
+        "description": "The settings of one share the caller created: who it is shared with (departments, user groups,\nusers), its access code, permissions, expiry and state.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), with the English copies\n(tr-tr, es-us; undated) for the title and the guide mirror (2024-10-25). The guide mirror lists\nonly the scope values 2 and 3, the current copy 1, 2 and 3. The example response (ar-mena) is\ncut off after `depts` and is not reproduced. The carrier edition (2026-04-16) has no\n`permission` and is not followed.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copy; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the newest HTML copy lists it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared by You"
+        ],
+        "externalDocs": {
+          "description": "Obtaining Sharing Details (getShareByMeDetail)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getShareByMeDetail.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/share/{shareId}\nAuthorization:Bearer+10f88*************5a544791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "shareId",
+            "in": "path",
+            "required": true,
+            "description": "The share's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The share's settings.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "shareLink": {
+                          "$ref": "#/components/schemas/ShareByMeLinkDetail"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateShare",
+        "summary": "Modifying Sharing Settings",
+        "description": "Changes a share the caller created: who it is shared with, permissions, expiry, access code,\nmessage and validity. Answers with the share as it now is.\n\nSource: main edition, Chinese copy and its .md twin and the English en-us copy (no update date\nshown, so `x-koodrive-updated` is left out), the guide mirror of the response, and the English\nes-us and id-id copies (2024-07-30) for the examples. This page types the share's counters as\nString where listShareByMe types them Integer, and gives `status` a fourth value (0 by expiry\ntime, 1 file deleted, 2 invalid, 3 expired); counters accept both forms. The example request\nis the reference's type template, kept as published.\nThe example response is the reference's type template (`\"code\": \"string\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\nThe carrier edition (2026-02-12) documents fewer fields and is not followed.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"string\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "responses.200.shareLink.viewCnt",
+            "documented": "String (like downloadCnt and saveCnt); Integer on listShareByMe",
+            "spec": "integer or digit string (NumberOrNumericString), for all three counters",
+            "why": "the same counters are typed both ways across the sharing pages"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String; the example shows the template \"string\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the HTML copies list it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared by You"
+        ],
+        "externalDocs": {
+          "description": "Modifying Sharing Settings (updateShare)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/updateShare.html"
+        },
+        "parameters": [
+          {
+            "name": "shareId",
+            "in": "path",
+            "required": true,
+            "description": "The share's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "validDays"
+                ],
+                "properties": {
+                  "deptIds": {
+                    "type": "array",
+                    "description": "The departments to share with.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "groupIds": {
+                    "type": "array",
+                    "description": "The user groups to share with.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "userIds": {
+                    "type": "array",
+                    "description": "The users to share with.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "permission": {
+                    "$ref": "#/components/schemas/SharePermission"
+                  },
+                  "expireTime": {
+                    "type": "string",
+                    "description": "When the share expires."
+                  },
+                  "extractCode": {
+                    "type": "string",
+                    "description": "The access code."
+                  },
+                  "comment": {
+                    "type": "string",
+                    "description": "A message for the recipients."
+                  },
+                  "validDays": {
+                    "type": "integer",
+                    "description": "How many days the share is valid, up to 365; 0 leaves the validity as it is.",
+                    "minimum": 0,
+                    "maximum": 365
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (English copies es-us and id-id; a type template)",
+                  "value": {
+                    "deptIds": [
+                      "string"
+                    ],
+                    "groupIds": [
+                      "string"
+                    ],
+                    "userIds": [
+                      "string"
+                    ],
+                    "permission": {
+                      "preview": true,
+                      "edit": true,
+                      "download": true
+                    },
+                    "expireTime": "2024-06-03T02:00:39.952Z",
+                    "extractCode": "string",
+                    "comment": "string",
+                    "validDays": 0
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The share as it now is.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "shareLink": {
+                          "$ref": "#/components/schemas/UpdatedShareLink"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/cancel": {
+      "post": {
+        "operationId": "batchCancel",
+        "summary": "Stopping Sharing Files",
+        "description": "Cancels up to 100 of the caller's shares at once, and answers with an outcome per share.\n\nSource: main edition, Chinese copy (2025-12-12), its zh-cn twin (2025-10-21) and English\ncopies (en-us, undated; tr-tr, 2025-08-28). The main edition marks `shareIds` not mandatory;\nthe carrier edition (2026-02-03) marks it mandatory with 1 to 100 IDs. The main edition is\nfollowed, so the body may leave it out. The outcome table (`ShareSubResponse`) lists `code`\n(Integer) and `msg`, while the example adds each outcome's `shareId` and shows `code` as a\nstring; the schema has `shareId` (which the older exitShare table documents) and accepts both\nforms of `code`. The example request is the reference's type template, kept as published.\nThe example response is the reference's type template (`\"code\": \"string\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"string\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "requestBody.shareIds",
+            "documented": "not mandatory (main edition); mandatory, 1 to 100 IDs (carrier edition, 2026-02-03)",
+            "spec": "optional, at most 100 IDs",
+            "why": "the newest main-edition copy is followed"
+          },
+          {
+            "at": "responses.200.subResponseList.shareId",
+            "documented": "not in the current ShareSubResponse table; in the examples and the older exitShare table",
+            "spec": "optional field of ShareSubResponse",
+            "why": "the examples of both editions return it"
+          },
+          {
+            "at": "responses.200.subResponseList.code",
+            "documented": "Integer; the example shows the template \"string\", the carrier example a number",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the carrier example shows a number; every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the newest HTML copy lists it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared by You"
+        ],
+        "externalDocs": {
+          "description": "Stopping Sharing Files (batchCancel)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchCancel.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "shareIds": {
+                    "type": "array",
+                    "description": "The shares to cancel, at most 100.",
+                    "maxItems": 100,
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (main edition; a type template)",
+                  "value": {
+                    "shareIds": [
+                      "string"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "An outcome per share.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "subResponseList": {
+                          "type": "array",
+                          "description": "The outcome for each share.",
+                          "items": {
+                            "$ref": "#/components/schemas/ShareSubResponse"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/received": {
+      "get": {
+        "operationId": "listShareWithMe",
+        "summary": "Listing Files Shared with You",
+        "description": "The shares others made for the caller, page by page with a cursor: each answer's `nextCursor`\nasks for the next page and is absent on the last one. A page may hold fewer rows than asked,\neven none, before the end.\n\nSource: main edition, Chinese zh-cn copy (2025-10-21) with the undated Chinese copy and its .md\ntwin, the English en-us copy (undated) and older English snapshots (ar-mena 2025-03-07, ja-jp\n2024-07-30). `usage` is listed by the Chinese .md twin only; it is kept, optional. The 2024\ncopy has no `imageProcess`, lists only the Authorization and X-Traceid headers and types `code`\nas String. This table types a share's `scope` and `viewCnt` as String and its other counters\nas Integer, where listShareByMe types all of them Integer: both forms are accepted.\n`ShareFileInfo` is cut off after `recycled` in every copy. No example is published.\n",
+        "x-koodrive-updated": "2025-10-21",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.query.usage",
+            "documented": "listed by the Chinese .md twin only",
+            "spec": "optional query parameter",
+            "why": "optional, so sending nothing is what the copies without it expect"
+          },
+          {
+            "at": "responses.200.shareLinks.scope",
+            "documented": "String here; Integer on the other sharing pages",
+            "spec": "integer or string",
+            "why": "the same field is typed both ways across the sharing pages"
+          },
+          {
+            "at": "responses.200.shareLinks.viewCnt",
+            "documented": "String here (downloadCnt and saveCnt Integer); Integer on listShareByMe",
+            "spec": "integer or digit string (NumberOrNumericString), for all three counters",
+            "why": "the same counters are typed both ways across the sharing pages"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (2025 copies), String (ja-jp, 2024-07-30)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row; the 2024 copy lists only Authorization and X-Traceid",
+            "spec": "required (the shared Host header), with X-User-Id and X-Date",
+            "why": "the newest copies list them, and fetch sets Host from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "shareLinks"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared with You"
+        ],
+        "externalDocs": {
+          "description": "Listing Files Shared with You (listShareWithMe)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listShareWithMe.html"
+        },
+        "parameters": [
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": false,
+            "description": "How many shares a page may hold, at most 100 (also the default).",
+            "schema": {
+              "type": "integer",
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          {
+            "name": "pageCursor",
+            "in": "query",
+            "required": false,
+            "description": "The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "sortType",
+            "in": "query",
+            "required": false,
+            "description": "What to sort by: 4 the time of sharing (the default and only documented value).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                4
+              ],
+              "default": 4
+            }
+          },
+          {
+            "name": "sortDirection",
+            "in": "query",
+            "required": false,
+            "description": "1 ascending, 2 descending (the default).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                1,
+                2
+              ],
+              "default": 2
+            }
+          },
+          {
+            "name": "displayName",
+            "in": "query",
+            "required": false,
+            "description": "Keeps the shares whose display name contains this text.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "imageProcess",
+            "in": "query",
+            "required": false,
+            "description": "The thumbnail size to return, as an OBS image-processing value (see the OBS user guide, obs_01_0430).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "usage",
+            "in": "query",
+            "required": false,
+            "description": "Which thumbnail to return.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "minThumbnail",
+                "midThumbnail",
+                "largeThumbnail",
+                "superLargeThumbnail"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of shares and the cursor of the next one.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        },
+                        "shareLinks": {
+                          "type": "array",
+                          "description": "The shares of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/ShareWithMeLink"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/received/{shareId}": {
+      "get": {
+        "operationId": "getShareWithMeDetail",
+        "summary": "Obtain Sharing Details",
+        "description": "One share someone made for the caller: who shared it, its link, permissions, expiry, state and\nmessage.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12) and English en-us copy\n(2025-10-22), with the guide mirror (2024-10-25) and older English copies (ar-mena; pt-br,\n2024-07-30). The current copies name only one `status` value (1, the file was deleted), the\n2024 copy three (0, 1, 2); `code` is Integer now and String in 2024.\nThe example response (ar-mena) is the reference's type template (`\"code\": \"string\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"string\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (2025 copies), String (pt-br, 2024-07-30); the example shows the template \"string\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the newest HTML copy lists it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared with You"
+        ],
+        "externalDocs": {
+          "description": "Obtain Sharing Details (getShareWithMeDetail)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getShareWithMeDetail.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/share/received/{shareId}\nAuthorization:Bearer+10f88*************5a544791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "shareId",
+            "in": "path",
+            "required": true,
+            "description": "The share's ID.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The share.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "shareLink": {
+                          "$ref": "#/components/schemas/ShareWithMeLinkDetail"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/exit": {
+      "post": {
+        "operationId": "exitShare",
+        "summary": "Removing Yourself from Shared Files",
+        "description": "Takes the caller out of shares others made for them, and answers with an outcome per share.\n\nSource: main edition, Chinese copy and its .md twin (no update date shown, so\n`x-koodrive-updated` is left out), the English en-us copy (older layout, undated) and id-id copy\n(2024-07-30). The Chinese copies mark `shareIds` mandatory, the English ones not; the Chinese\ncopies are the newer layout and are followed. The Chinese table types `code` as Integer and\nthe outcome's text as `msg`; the 2024 English table types `code` as String, gives each outcome\na `shareId` and calls its text `message`, as both examples do. The outcome schema accepts both\nnames and both forms of `code`. The English copies list only the Authorization and X-Traceid\nheaders. The example request is the reference's type template, kept as published.\nThe example response is the reference's type template (`\"code\": \"string\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"string\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "requestBody.shareIds",
+            "documented": "mandatory (Chinese copies); not mandatory (English en-us and id-id, 2024-07-30)",
+            "spec": "required",
+            "why": "the Chinese copies are the newest layout of the main edition"
+          },
+          {
+            "at": "responses.200.subResponseList.message",
+            "documented": "`msg` in the Chinese table; `message` in the 2024 English table and in both examples",
+            "spec": "both `msg` and `message`, optional",
+            "why": "the examples of every copy use `message`"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (Chinese copies), String (English, 2024-07-30); the example shows the template \"string\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the Chinese HTML copy; no Host row in the .md twin; the English copies list only Authorization and X-Traceid",
+            "spec": "required (the shared Host header), with X-User-Id and X-Date",
+            "why": "the newest copy lists them, and fetch sets Host from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Shared with You"
+        ],
+        "externalDocs": {
+          "description": "Removing Yourself from Shared Files (exitShare)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/exitShare.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "shareIds"
+                ],
+                "properties": {
+                  "shareIds": {
+                    "type": "array",
+                    "description": "The shares to leave.",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (main edition; a type template)",
+                  "value": {
+                    "shareIds": [
+                      "string"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "An outcome per share.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "subResponseList": {
+                          "type": "array",
+                          "description": "The outcome for each share.",
+                          "items": {
+                            "$ref": "#/components/schemas/ShareSubResponse"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/visit": {
+      "get": {
+        "operationId": "visitShare",
+        "summary": "Accessing a Sharing Link.",
+        "description": "Opens a share through its short code, as following its link does. The answer carries only\n`code` and `msg`: no share token (`kdstoken` comes from verifyExtractCode) and no share data\n(getShareInfo and listShareFiles give those).\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), English copies (en-us in two\nlayouts, undated; ja-jp, 2025-08-28; ar-mena, 2024-07-30). The 2024 copy and the old en-us\nlayout list only the Authorization and X-Traceid headers and type `code` as String.\nThe example response is the reference's type template (`\"code\": \"integer\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"integer\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (2025 copies), String (2024 copy, old en-us layout); the example shows the template \"integer\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; no Host row in the .md twin; the 2024 copy lists only Authorization and X-Traceid",
+            "spec": "required (the shared Host header), with X-User-Id and X-Date",
+            "why": "the newest copy lists them, and fetch sets Host from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Access Links"
+        ],
+        "externalDocs": {
+          "description": "Accessing a Sharing Link. (visitShare)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/visitShare.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/share/visit?shortUrl=String\nAuthorization:Bearer+10f88*************5a544791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "shortUrl",
+            "in": "query",
+            "required": true,
+            "description": "The share's short code, the last part of its link.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The link was opened.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/userInfo": {
+      "get": {
+        "operationId": "getShareInfo",
+        "summary": "Obtaining Sharing Information",
+        "description": "What a share's link shows before its files are opened: who shared it and when, permissions,\nexpiry and state.\n\nSource: main edition, Chinese copy and its .md twin and English copies (en-us, id-id), none of\nwhich shows an update date, so `x-koodrive-updated` is left out; the guide mirror of the\nresponse and the ar-mena copy (2024-07-30), which types `code` as String and has no\n`expireDate`.\nThe example response is the reference's type template (`\"code\": \"string\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"string\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (current copies), String (2024-07-30); the example shows the template \"string\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the HTML copies list it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Access Links"
+        ],
+        "externalDocs": {
+          "description": "Obtaining Sharing Information (getShareInfo)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getShareInfo.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/share/userInfo?shortUrl=String\nAuthorization:Bearer+10f88*************5a544791e9ff\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "shortUrl",
+            "in": "query",
+            "required": true,
+            "description": "The share's short code, the last part of its link.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The share as its link shows it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "link": {
+                          "$ref": "#/components/schemas/CommonShareLink"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/verify": {
+      "post": {
+        "operationId": "verifyExtractCode",
+        "summary": "Verifying a Sharing Access Code",
+        "description": "Checks the access code of a share that has one and, when it is right, answers with `kdstoken`,\na temporary token for that share. listShareFiles, downloadShareFile, createBatchTask and\ngetBatchTask take it back as the body field `kdstoken` (never a header, in every copy). The\ntoken opens the share's files, so keep it out of logs as you would an access token. A check\nsent as POST that changes no data: it is marked idempotent, so the client may retry it.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), the zh-cn twin (2025-10-21),\nEnglish copies (en-us, es-us; undated) and the guide mirror of the request (2025-02-12). The\nexample request is the reference's type template, kept as published.\nThe example response is the reference's type template (`\"code\": \"integer\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"integer\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer; the example shows the template \"integer\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copy; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the newest HTML copy lists it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Access Links"
+        ],
+        "externalDocs": {
+          "description": "Verifying a Sharing Access Code (verifyExtractCode)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/verifyExtractCode.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "shortUrl",
+                  "extractCode"
+                ],
+                "properties": {
+                  "shortUrl": {
+                    "type": "string",
+                    "description": "The share's short code, the last part of its link."
+                  },
+                  "extractCode": {
+                    "type": "string",
+                    "description": "The access code set when the share was made."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (main edition; a type template)",
+                  "value": {
+                    "shortUrl": "string",
+                    "extractCode": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The code is right; the answer carries the share's temporary token.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "kdstoken": {
+                          "type": "string",
+                          "description": "A temporary token for this share, to send as the `kdstoken` body field of the access-link operations."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/files": {
+      "post": {
+        "operationId": "listShareFiles",
+        "summary": "Listing Shared Files",
+        "description": "The files of a share opened through its link, folder by folder and page by page with a cursor:\neach answer's `nextCursor` asks for the next page and is absent on the last one. A share with\nan access code wants the `kdstoken` that verifyExtractCode returned, as a body field. A read\nsent as POST: repeating it is harmless, so it is marked idempotent.\n\nSource: main edition, Chinese copy and its .md twin and English en-us copy (no update date\nshown, so `x-koodrive-updated` is left out), with the guide mirrors of the request and of the\nresponse (2024-10-25). The en-us copy titles the page \"Listing Files Shared with You\", the\ntitle of listShareWithMe, while its function line says \"List shared files\" and the Chinese\ntitle 列举分享文件; the summary here follows those. The Chinese table of `link` is cut off\nafter `permission`; it is the `CommonShareLink` of getShareInfo. The guide mirror's\n`ShareFile` table types `downloadLinks` as String, where the share lists have an array: both\nare accepted. No example is published.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.files.downloadLinks",
+            "documented": "String (ShareFile, guide mirror 2024-10-25); Array of downloadLinks objects in ShareFileInfo",
+            "spec": "string or array",
+            "why": "the same field is typed both ways across the sharing pages"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the HTML copies list it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "body",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "files"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Access Links"
+        ],
+        "externalDocs": {
+          "description": "Listing Shared Files (listShareFiles)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listShareFiles.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "shortUrl"
+                ],
+                "properties": {
+                  "shortUrl": {
+                    "type": "string",
+                    "description": "The share's short code, the last part of its link."
+                  },
+                  "parentFolder": {
+                    "type": "string",
+                    "description": "The ID of the folder to list; the share's top level when absent."
+                  },
+                  "pageSize": {
+                    "type": "integer",
+                    "description": "How many files a page may hold, at most 100 (also the default).",
+                    "maximum": 100,
+                    "default": 100
+                  },
+                  "pageCursor": {
+                    "type": "string",
+                    "description": "The previous answer's `nextCursor`, to get the next page."
+                  },
+                  "sortType": {
+                    "type": "integer",
+                    "description": "What to sort by: 1 file name, 2 size, 4 time of the last change (the default).",
+                    "enum": [
+                      1,
+                      2,
+                      4
+                    ],
+                    "default": 4
+                  },
+                  "sortDirection": {
+                    "type": "integer",
+                    "description": "1 ascending, 2 descending (the default).",
+                    "enum": [
+                      1,
+                      2
+                    ],
+                    "default": 2
+                  },
+                  "kdstoken": {
+                    "type": "string",
+                    "description": "The share's temporary token from verifyExtractCode, for a share with an access code."
+                  },
+                  "refreshCount": {
+                    "type": "boolean",
+                    "description": "Whether to refresh the share's counters."
+                  },
+                  "fileName": {
+                    "type": "string",
+                    "description": "Keeps the files with this name."
+                  },
+                  "imageProcess": {
+                    "type": "string",
+                    "description": "The thumbnail size to return, as an OBS image-processing value."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "A page of the share's files, the share itself and the cursor of the next page.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        },
+                        "link": {
+                          "$ref": "#/components/schemas/CommonShareLink"
+                        },
+                        "files": {
+                          "type": "array",
+                          "description": "The files of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/ShareFile"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/download": {
+      "post": {
+        "operationId": "downloadShareFile",
+        "summary": "Downloading a File",
+        "description": "A download link for one file of a share opened through its link. A share with an access code\nwants the `kdstoken` that verifyExtractCode returned, as a body field. A read sent as POST:\nrepeating it only asks for another link, so it is marked idempotent.\n\nSource: main edition, Chinese copy and its .md twin and English en-us copy in two layouts (no\nupdate date shown, so `x-koodrive-updated` is left out), with a Chinese site-search snippet.\nThe example request is the reference's type template, kept as published.\nThe example response is the reference's type template (`\"code\": \"integer\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"integer\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer; the example shows the template \"integer\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copies; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the HTML copies list it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Access Links"
+        ],
+        "externalDocs": {
+          "description": "Downloading a File (downloadShareFile)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/downloadShareFile.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "shareId",
+                  "fileId"
+                ],
+                "properties": {
+                  "shareId": {
+                    "type": "string",
+                    "description": "The share's ID."
+                  },
+                  "fileId": {
+                    "type": "string",
+                    "description": "The file to download."
+                  },
+                  "kdstoken": {
+                    "type": "string",
+                    "description": "The share's temporary token from verifyExtractCode, for a share with an access code."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (main edition; a type template)",
+                  "value": {
+                    "shareId": "string",
+                    "fileId": "string",
+                    "kdstoken": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The file's download link.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "downloadUrl": {
+                          "type": "string",
+                          "description": "A link to download the file from."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/tasks": {
+      "post": {
+        "operationId": "createBatchTask",
+        "summary": "Creating an Asynchronous Sharing Task",
+        "description": "Starts a task on files of a share opened through its link: downloading them as one archive\n(`zipName`), or saving them to a folder of the caller's own (`targetFileId`). Answers with the\ntask's ID, for getBatchTask. A share with an access code wants the `kdstoken` that\nverifyExtractCode returned, as a body field. This is a share task, not a job of the Batch Task\ngroup.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), English copies (en-us in two\nlayouts, undated; id-id, 2024-07-30, for the mandatory flags of `kdstoken` and of `FileIdInfo`).\nThe 2024 English copy types `code` as String. The example request sends `taskType` 0, which the\ntable does not allow (1 or 2), so it is shown as a code sample only.\nThe example response is the reference's type template (`\"code\": \"integer\"`, `\"string\"` for every\ntext): it lists types, not an answer, and as a fixture or the mock's default answer it would\nread as a failure, so it is not reproduced.\nThe carrier\nedition (2026-02) adds rules (1 to 1000 IDs; `zipName` needed for a download, `targetFileId`\nfor a save, `root` as the root folder's ID) that the main edition does not state; they are not\nenforced here.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200",
+            "documented": "an example response that is a type template (`\"code\": \"integer\"`)",
+            "spec": "no response example",
+            "why": "its `code` names a type instead of 0 or an error number; as a fixture and the mock's answer it would read as a failure"
+          },
+          {
+            "at": "requestBody.taskType",
+            "documented": "Integer 1 or 2; the example sends 0",
+            "spec": "integer 1 or 2; the example is kept as a code sample, not as a request example",
+            "why": "the example is the template's default, outside the table's values"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (2025 copies), String (id-id, 2024-07-30); the example shows the template \"integer\"",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copy; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the newest HTML copy lists it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Access Links"
+        ],
+        "externalDocs": {
+          "description": "Creating an Asynchronous Sharing Task (createBatchTask)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createBatchTask.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "JSON",
+            "label": "Documented request body (a type template; its taskType 0 is outside the documented values)",
+            "source": "{\"taskType\" : 0, \"containerId\" : \"string\", \"fileIds\" : [ \"string\" ], \"targetFileId\" : {\"fileId\" : \"string\", \"containerId\" : \"string\"}, \"zipName\" : \"string\", \"shareId\" : \"string\", \"kdstoken\" : \"string\"}\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "taskType",
+                  "containerId",
+                  "fileIds",
+                  "shareId"
+                ],
+                "properties": {
+                  "taskType": {
+                    "type": "integer",
+                    "description": "What to do: 1 download the files, 2 save them to the caller's own space.",
+                    "enum": [
+                      1,
+                      2
+                    ]
+                  },
+                  "containerId": {
+                    "type": "string",
+                    "description": "The ID of the space holding the files."
+                  },
+                  "fileIds": {
+                    "type": "array",
+                    "description": "The files to work on.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "targetFileId": {
+                    "$ref": "#/components/schemas/FileIdInfo",
+                    "description": "The folder to save the files to, for a save."
+                  },
+                  "zipName": {
+                    "type": "string",
+                    "description": "The archive's name, for a download (as in File Management's package download)."
+                  },
+                  "shareId": {
+                    "type": "string",
+                    "description": "The share's ID."
+                  },
+                  "kdstoken": {
+                    "type": "string",
+                    "description": "The share's temporary token from verifyExtractCode, for a share with an access code."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The task was created.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The task's ID, for getBatchTask."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/share/taskDetail": {
+      "post": {
+        "operationId": "getBatchTask",
+        "summary": "Querying an Asynchronous Task",
+        "description": "The state of a task that createBatchTask started: its progress, how it ended, the archive's\nlink for a download, and the outcome per file. A share with an access code wants the\n`kdstoken` that verifyExtractCode returned, as a body field. A read sent as POST: repeating it\nis harmless, so it is marked idempotent. This is a share task, not a job of the Batch Task\ngroup (whose JobInfo and TaskInfo are different objects).\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12) and English en-us copy\n(undated). Every table types `taskInfos` as a single TaskInfo object although it holds the\noutcome per file; the schema accepts an object or a list of them. The example request is cut\noff and no example response is published, so none is reproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.taskInfos",
+            "documented": "TaskInfo object (every table)",
+            "spec": "one ShareTaskInfo or an array of them",
+            "why": "it describes the outcome per file, which is a list; a client must read either shape"
+          },
+          {
+            "at": "parameters.header.Host",
+            "documented": "mandatory in the HTML copy; the .md twin has no Host row",
+            "spec": "required (the shared Host header)",
+            "why": "the newest HTML copy lists it, and fetch sets it from the URL, so it costs callers nothing"
+          }
+        ],
+        "x-koodrive-idempotent": true,
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Sharing - Access Links"
+        ],
+        "externalDocs": {
+          "description": "Querying an Asynchronous Task (getBatchTask)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getBatchTask.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "taskId",
+                  "shareId"
+                ],
+                "properties": {
+                  "taskId": {
+                    "type": "string",
+                    "description": "The task's ID, as createBatchTask returned it."
+                  },
+                  "shareId": {
+                    "type": "string",
+                    "description": "The share's ID."
+                  },
+                  "kdstoken": {
+                    "type": "string",
+                    "description": "The share's temporary token from verifyExtractCode, for a share with an access code."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The task's state and the outcome per file.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "jobInfo": {
+                          "$ref": "#/components/schemas/ShareJobInfo"
+                        },
+                        "taskInfos": {
+                          "description": "The outcome per file; documented as one object, read as one or a list.",
+                          "oneOf": [
+                            {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/ShareTaskInfo"
+                              }
+                            },
+                            {
+                              "$ref": "#/components/schemas/ShareTaskInfo"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/related": {
+      "get": {
+        "operationId": "ListRelatedToMe",
+        "summary": "Listing Related Files",
+        "description": "Files that concern the caller, such as those shared with them, newest first by default, page\nby page with a cursor: each answer's `nextCursor` asks for the next page and is absent on the\nlast one. A page may hold fewer rows than asked, even none, before the end; `total` counts all\nrecords.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), English copies (en-us,\nundated; tr-tr, 2025-08-28; ar-mena and ja-jp, 2024-07-30). `usage` is listed by the Chinese .md\ntwin (and the carrier edition) only; it is kept, optional. The 2024 copies have no\n`imageProcess` and list only the X-Traceid, Authorization and language headers.\n`RelatedToMeRecord` is cut off after `expireTime` in every copy and the fields of its files are\nnot documented. No example is published. The carrier edition files this page under another\ngroup and is not followed.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.query.usage",
+            "documented": "listed by the Chinese .md twin and the carrier edition only",
+            "spec": "optional query parameter",
+            "why": "optional, so sending nothing is what the copies without it expect"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          },
+          {
+            "at": "parameters.header.X-User-Id",
+            "documented": "listed by the 2025 copies with X-Date and Host; the 2024 copies list only X-Traceid, Authorization and language",
+            "spec": "required X-User-Id, X-Date and Host (the shared headers)",
+            "why": "the newest copy lists them"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "relatedToMeInfos"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Collaboration Portal"
+        ],
+        "externalDocs": {
+          "description": "Listing Related Files (ListRelatedToMe)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/ListRelatedToMe.html"
+        },
+        "parameters": [
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": false,
+            "description": "How many records a page may hold, at most 100 (also the default).",
+            "schema": {
+              "type": "integer",
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          {
+            "name": "pageCursor",
+            "in": "query",
+            "required": false,
+            "description": "The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "sortType",
+            "in": "query",
+            "required": false,
+            "description": "What to sort by: 1 the time of the related operation (the default and only documented value).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                1
+              ],
+              "default": 1
+            }
+          },
+          {
+            "name": "sortDirection",
+            "in": "query",
+            "required": false,
+            "description": "1 ascending, 2 descending (the default).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                1,
+                2
+              ],
+              "default": 2
+            }
+          },
+          {
+            "name": "displayName",
+            "in": "query",
+            "required": false,
+            "description": "Keeps the records whose display name contains this text.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "relatedType",
+            "in": "query",
+            "required": false,
+            "description": "Which records: 0 all (also when absent), 1 those shared with the caller.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "0",
+                "1"
+              ]
+            }
+          },
+          {
+            "name": "imageProcess",
+            "in": "query",
+            "required": false,
+            "description": "The thumbnail size to return, as an OBS image-processing value.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "usage",
+            "in": "query",
+            "required": false,
+            "description": "Which thumbnail to return.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "minThumbnail",
+                "midThumbnail",
+                "largeThumbnail",
+                "superLargeThumbnail"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of records, the cursor of the next one and the total.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        },
+                        "relatedToMeInfos": {
+                          "type": "array",
+                          "description": "The records of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/RelatedToMeRecord"
+                          }
+                        },
+                        "total": {
+                          "type": "integer",
+                          "format": "int64",
+                          "description": "How many records there are in all."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/access": {
+      "get": {
+        "operationId": "ListRecentlyAccess",
+        "summary": "Listing Recently Visited Files",
+        "description": "The files the caller viewed, edited, shared or saved lately, each with what was done and\nwhether the file is still reachable. Not paged.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12) and English ar-mena copy\n(undated). `usage` is listed by the Chinese .md twin (and the carrier edition) only; it is kept,\noptional. `AccessiFileInfo` (spelled so) is cut off inside `fileType` in every copy. No example\nis published.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.query.usage",
+            "documented": "listed by the Chinese .md twin and the carrier edition only",
+            "spec": "optional query parameter",
+            "why": "optional, so sending nothing is what the copies without it expect"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Collaboration Portal"
+        ],
+        "externalDocs": {
+          "description": "Listing Recently Visited Files (ListRecentlyAccess)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/ListRecentlyAccess.html"
+        },
+        "parameters": [
+          {
+            "name": "imageProcess",
+            "in": "query",
+            "required": false,
+            "description": "The thumbnail size to return, as an OBS image-processing value.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "usage",
+            "in": "query",
+            "required": false,
+            "description": "Which thumbnail to return.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "minThumbnail",
+                "midThumbnail",
+                "largeThumbnail",
+                "superLargeThumbnail"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The recent accesses.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "list": {
+                          "type": "array",
+                          "description": "The caller's recent accesses.",
+                          "items": {
+                            "$ref": "#/components/schemas/RecentlyAccess"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/message/unreadCount": {
+      "get": {
+        "operationId": "getUnreadCount",
+        "summary": "Obtaining the Number of Unread Messages",
+        "description": "How many of the caller's messages are unread.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), the zh-cn twin (2025-10-21)\nand the English en-us copy (undated). The page lists no X-Traceid header. No example is\npublished (the example sections say \"None\").\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Message Notification"
+        ],
+        "externalDocs": {
+          "description": "Obtaining the Number of Unread Messages (getUnreadCount)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getUnreadCount.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The number of unread messages.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "count": {
+                          "type": "integer",
+                          "description": "How many messages are unread."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/message/list": {
+      "get": {
+        "operationId": "listMessages",
+        "summary": "Listing Messages",
+        "description": "The caller's messages, optionally of one kind or state, page by page with a cursor: each\nanswer's `nextCursor` asks for the next page and is absent on the last one. A page may hold\nfewer rows than asked, even none, before the end.\n\nSource: main edition, Chinese copy (2025-12-12) and English tr-tr copy (2025-08-28). Both\ntables type `messages` as a single MessageInfo object, although a page holds several messages;\nthe schema accepts a list or one object (`paginate` needs the list). The page lists no\nX-Traceid header. No example is published (the example sections say \"None\").\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.messages",
+            "documented": "MessageInfo object (both tables)",
+            "spec": "an array of MessageInfo, or one MessageInfo",
+            "why": "a page of messages is a list; a client must read either shape"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "messages"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Message Notification"
+        ],
+        "externalDocs": {
+          "description": "Listing Messages (listMessages)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listMessages.html"
+        },
+        "parameters": [
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": false,
+            "description": "How many messages a page may hold, at most 100 (also the default).",
+            "schema": {
+              "type": "integer",
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          {
+            "name": "pageCursor",
+            "in": "query",
+            "required": false,
+            "description": "The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default).",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "filterType",
+            "in": "query",
+            "required": false,
+            "description": "Only messages of this kind: \"000\" shares, \"001\" teams, \"002\" the system, \"003\" administration.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "000",
+                "001",
+                "002",
+                "003"
+              ]
+            }
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "required": false,
+            "description": "Only messages in this state: 0 unread, 1 read.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of messages and the cursor of the next one.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "nextCursor": {
+                          "type": "string",
+                          "description": "The cursor of the next page; absent on the last page."
+                        },
+                        "messages": {
+                          "description": "The messages of this page; documented as one object, read as a list or one.",
+                          "oneOf": [
+                            {
+                              "type": "array",
+                              "items": {
+                                "$ref": "#/components/schemas/MessageInfo"
+                              }
+                            },
+                            {
+                              "$ref": "#/components/schemas/MessageInfo"
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/message/batchRead": {
+      "post": {
+        "operationId": "batchReadMessage",
+        "summary": "Marking Messages as Read in Batches",
+        "description": "Marks the given messages as read, and answers with whether each one was changed.\n\nSource: main edition, Chinese zh-cn copy (2025-10-21) and English en-us copy (undated). The\nresponse table lists only `messages`, no `code` or `msg`, unlike every other page; the schema\naccepts `code` and `msg` without requiring them, so an answer without them is still read as a\nsuccess. The page lists no X-Traceid header. No example is published (the example sections\nsay \"None\").\n",
+        "x-koodrive-updated": "2025-10-21",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "absent (the table lists only `messages`)",
+            "spec": "optional `code` and `msg` (not the ResultEnvelope, which requires them)",
+            "why": "the calling guide says every answer carries them, but this page does not; a client must accept both"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Message Notification"
+        ],
+        "externalDocs": {
+          "description": "Marking Messages as Read in Batches (batchReadMessage)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchReadMessage.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "ids"
+                ],
+                "properties": {
+                  "ids": {
+                    "type": "array",
+                    "description": "The messages to mark as read.",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Whether each message was changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "code": {
+                      "$ref": "#/components/schemas/ResultCode"
+                    },
+                    "msg": {
+                      "type": "string",
+                      "description": "A description of the result (not documented on this page)."
+                    },
+                    "messages": {
+                      "type": "array",
+                      "description": "The outcome for each message.",
+                      "items": {
+                        "$ref": "#/components/schemas/UpdateMessageStateResponse"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/message/batchDelete": {
+      "delete": {
+        "operationId": "batchDeleteMessage",
+        "summary": "Deleting Messages in Batches",
+        "description": "Deletes the given messages, and answers with whether each one was deleted. The IDs travel in a\nJSON body on DELETE, as documented: fetch sends such a body, but some proxies drop it.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12) and the zh-cn twin\n(2025-10-21); no English copy was found, so the summary translates the Chinese title\n(批量删除消息) and `externalDocs` links the Chinese page. The response table lists only\n`messages`, no `code` or `msg`; the schema accepts `code` and `msg` without requiring them, so\nan answer without them is still read as a success. The page lists no X-Traceid header. No\nexample is published.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "method",
+            "documented": "DELETE with a JSON request body (`ids`)",
+            "spec": "DELETE with a JSON request body",
+            "why": "transcribed as documented; fetch sends a body with DELETE, and no copy offers another form"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "absent (the table lists only `messages`)",
+            "spec": "optional `code` and `msg` (not the ResultEnvelope, which requires them)",
+            "why": "the calling guide says every answer carries them, but this page does not; a client must accept both"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Message Notification"
+        ],
+        "externalDocs": {
+          "description": "批量删除消息 (batchDeleteMessage)",
+          "url": "https://support.huaweicloud.com/api-koodrive/batchDeleteMessage.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "ids"
+                ],
+                "properties": {
+                  "ids": {
+                    "type": "array",
+                    "description": "The messages to delete.",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Whether each message was deleted.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "code": {
+                      "$ref": "#/components/schemas/ResultCode"
+                    },
+                    "msg": {
+                      "type": "string",
+                      "description": "A description of the result (not documented on this page)."
+                    },
+                    "messages": {
+                      "type": "array",
+                      "description": "The outcome for each message.",
+                      "items": {
+                        "$ref": "#/components/schemas/UpdateMessageStateResponse"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/message/specific": {
+      "post": {
+        "operationId": "updateSpecificMessageState",
+        "summary": "Marking All Messages as Read or Deleting All Messages",
+        "description": "Changes all of the caller's messages at once: marks every unread one as read (`operate` 0) or\ndeletes them all (`operate` 1). The choice travels in the query; the POST has no body.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12); no English copy was found, so\nthe summary translates the Chinese title (支持修改用户的消息状态:未读消息全部已读或消息全部删除)\nand `externalDocs` links the Chinese page. The page lists no X-Traceid header. No example is\npublished.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "the calling guide's examples show numbers; every KooDrive `code` accepts both forms"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Message Notification"
+        ],
+        "externalDocs": {
+          "description": "支持修改用户的消息状态:未读消息全部已读或消息全部删除 (updateSpecificMessageState)",
+          "url": "https://support.huaweicloud.com/api-koodrive/updateSpecificMessageState.html"
+        },
+        "parameters": [
+          {
+            "name": "operate",
+            "in": "query",
+            "required": true,
+            "description": "What to do: 0 mark every unread message as read, 1 delete every message.",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0,
+                1
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The messages were changed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ResultEnvelope"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/jobs": {
+      "get": {
+        "operationId": "GetJobList",
+        "summary": "Listing Batch Tasks",
+        "description": "Lists batch jobs (copy, move, delete, restore, decompression, package download,\nemptying the recycle bin), optionally of one type or in one state, page by page with `offset`\nand `limit`. No copy documents a `total` in the answer.\n\nSource: main edition, Chinese copy (2025-12-12, followed), an older compact Chinese copy and two\nPortuguese snapshots (undated), and the guide mirror (older). The older copies list only the\nAuthorization, X-Traceid and language headers; the newest one lists the six common headers,\nfollowed here. The newest copy types `code` as String while KooDrive's examples show numbers:\nboth are accepted. Its `JobInfo` table is cut off after `resultCode`; the later fields come from\nthe older copies (see BatchJobInfo). The guide mirror's 400 body (`error_code`, `error_msg`) is\nsuperseded by the `code`/`msg` body of the current copies. The carrier edition (2026) lets\n`offset` start above 0 and, in Chinese, omits type 6; the main edition is followed. No example\nis documented.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; examples on other pages show numbers"
+          },
+          {
+            "at": "responses.200.data",
+            "documented": "the newest copy's JobInfo table is cut off after resultCode",
+            "spec": "BatchJobInfo adds progress, downloadUrl, contentNum, containerId, tenantId, beginTime, endTime and createTime from older copies, without their taskName and userId",
+            "why": "the older copies fill in what the newest one cuts off; the newest copy lists no taskName or userId where the older ones do"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Batch Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Listing Batch Tasks (GetJobList)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetJobList.html"
+        },
+        "parameters": [
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "description": "Only jobs of this type (see BatchJobType).",
+            "schema": {
+              "$ref": "#/components/schemas/BatchJobType"
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "description": "Only jobs in this state (see BatchJobStatus).",
+            "schema": {
+              "$ref": "#/components/schemas/BatchJobStatus"
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": true,
+            "description": "How many jobs to skip.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": true,
+            "description": "How many jobs to return, 1 to 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of batch jobs.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "array",
+                          "description": "The jobs of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/BatchJobInfo"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateJob",
+        "summary": "Creating a Batch Task",
+        "description": "Starts a batch job on files of a space: copy, delete, move, restore from the recycle bin, cloud\ndecompression, package download, or emptying the recycle bin (`taskType`, refined by\n`actionType`). The job runs in the background: the answer is only the job's ID, to follow with\nGetJobDetail and to stop with CancelJob.\n\nSource: main edition, English copy (2025-10-22, followed), Spanish (2025-03-07), Indonesian and\nThai (undated) and Arabic (2024-07-30) snapshots, and the guide mirror. The 2024 copies list\nonly three headers and `taskType` 1 to 6; the newest lists the six common headers and adds 7\n(empty the recycle bin, whitelisted users only). The page says `actionType` applies only when\n`taskType` is 1, 2 or 3, but also lists decompression (5xx) and recycle-bin (701) values: every\nlisted value is accepted. No copy documents the fields of a `fileInfo` element, so elements are\nfree-form objects. The current copies are cut off before the response table; an older Thai copy\ndocuments `code`, `msg` and `data` (the job's ID), followed here, with `code` typed String\n(numbers and digit strings are accepted). The page's own example request is cut off after\n`\"taskType\":1` and is left out; the example response is the batch-job example of the reference's\nChinese \"Returned Values\" page (koodrive_05_0011), as the page's own is not shown. The carrier\nedition's `x-hw-share-folder-id` header is not part of the main edition and is left out.\n",
+        "x-koodrive-updated": "2025-10-22",
+        "x-koodrive-readings": [
+          {
+            "at": "requestBody.actionType",
+            "documented": "applies only when taskType is 1, 2 or 3; values 101, 201, 202, 301, 501, 502, 503, 701 listed",
+            "spec": "every listed value accepted, whatever the taskType",
+            "why": "the page lists values for taskType 5 and 7 itself, so the sentence cannot be read literally"
+          },
+          {
+            "at": "requestBody.taskInfo.fileInfo",
+            "documented": "Array of fileInfo objects, with no fileInfo table in any copy",
+            "spec": "array of objects with undocumented fields",
+            "why": "the element's fields are not documented anywhere"
+          },
+          {
+            "at": "responses.200",
+            "documented": "no response table in the current copies (cut off); code String, msg String, data String in the older Thai copy",
+            "spec": "ResultEnvelope with data, the job's ID, as a string",
+            "why": "the only copy that shows the table; the calling page's example agrees"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Batch Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Creating a Batch Task (CreateJob)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateJob.html"
+        },
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "taskType",
+                  "taskInfo",
+                  "dstContainerId"
+                ],
+                "properties": {
+                  "taskType": {
+                    "$ref": "#/components/schemas/BatchJobType"
+                  },
+                  "actionType": {
+                    "$ref": "#/components/schemas/BatchJobActionType"
+                  },
+                  "taskInfo": {
+                    "$ref": "#/components/schemas/CreateTaskInfoReq"
+                  },
+                  "dstContainerId": {
+                    "type": "string",
+                    "description": "The ID of the target space."
+                  },
+                  "password": {
+                    "type": "string",
+                    "description": "The archive's password, for decompressing a protected archive."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job was created; its ID.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "string",
+                          "description": "The new job's ID, for GetJobDetail and CancelJob."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese \"Returned Values\" page, koodrive_05_0011)",
+                    "value": {
+                      "data": "1309243162258308352",
+                      "code": 0,
+                      "msg": "success"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/{job_id}": {
+      "get": {
+        "operationId": "GetJobDetail",
+        "summary": "Querying Details About a Batch Task",
+        "description": "A batch job's state and outcome: its status, how its items fared, its progress and, for a\npackage download, the download URL; also its per-item details and, for a decompression, the\narchive's entries. Poll it after CreateJob until the status is final (2 completed, 3 canceled).\n\nThe path is `/koodrive/ose/v1/{job_id}`, with the job's ID right after `v1/` and no `jobs`\nsegment, exactly as every copy prints it (English, Chinese, Thai, Arabic, the carrier edition\nand the site-search snapshot). It looks like a slip for `/koodrive/ose/v1/jobs/{job_id}`, but no\ncopy shows that form, so the documented path is kept. Concrete paths such as\n`/koodrive/ose/v1/jobs` take precedence over it.\n\nSource: main edition, Chinese copy (2025-12-12, followed), English copy (2025-10-22), Thai\n(undated) and Arabic (2024-07-30) snapshots and the guide mirror. The older copies list only\nthree headers; the guide mirror, from before the service's renaming, wanted an app-level token\nand a mandatory `X-Csrf-Token` header, which the current copies dropped. Every copy's\n`JobDetailInfo` table is cut off after `beginTime`, and none reaches the `TaskInfo` and\n`UncompressedFileInfo` tables: their elements are free-form objects here. `code` is typed\nString (numbers and digit strings are accepted). No example is documented.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/{job_id} in every copy",
+            "spec": "/koodrive/ose/v1/{job_id}",
+            "why": "no copy shows another path (such as /koodrive/ose/v1/jobs/{job_id}); the printed one is the only documented one"
+          },
+          {
+            "at": "responses.200.data.taskInfos",
+            "documented": "Array of TaskInfo objects, with no TaskInfo table in any copy",
+            "spec": "array of objects with undocumented fields",
+            "why": "the element's fields are not documented; getBatchTask's TaskInfo (sharing group) is another table"
+          },
+          {
+            "at": "responses.200.data.uncompressedFileList",
+            "documented": "Array of UncompressedFileInfo objects, with no UncompressedFileInfo table in any copy",
+            "spec": "array of objects with undocumented fields",
+            "why": "the element's fields are not documented"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; examples on other pages show numbers"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Batch Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Querying Details About a Batch Task (GetJobDetail)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetJobDetail.html"
+        },
+        "parameters": [
+          {
+            "name": "job_id",
+            "in": "path",
+            "required": true,
+            "description": "The batch job's ID, as CreateJob returned it.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The job's details.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "object",
+                          "description": "The job's details.",
+                          "properties": {
+                            "jobInfo": {
+                              "$ref": "#/components/schemas/JobDetailInfo"
+                            },
+                            "taskInfos": {
+                              "type": "array",
+                              "description": "The details of the job's items (fields not documented).",
+                              "items": {
+                                "type": "object"
+                              }
+                            },
+                            "uncompressedFileList": {
+                              "type": "array",
+                              "description": "The files inside the archive (fields not documented); the carrier\nedition says it comes with decompression jobs (taskType 5) only.\n",
+                              "items": {
+                                "type": "object"
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/cancel": {
+      "post": {
+        "operationId": "CancelJob",
+        "summary": "Cancelling a Batch Task",
+        "description": "Cancels a batch job that is still pending (status 0) or processing (status 1); a job in any\nother state cannot be cancelled. Once cancelled, the job's record is skipped by the scheduler.\n\nThe path is `/koodrive/ose/v1/cancel`, with no `jobs` segment, exactly as every copy prints it,\nin the method line and in the example request alike. No copy shows another form (such as\n`/koodrive/ose/v1/jobs/cancel`), so the documented path is kept.\n\nSource: main edition, Turkish snapshot (2025-08-28, followed) and Spanish snapshot (2024-07-30),\nand the carrier edition's Spanish copy; the Chinese page was not available. The 2024 copy lists\nthree headers and a response of `code` and `msg` (String); the 2025 copy lists the six common\nheaders and a response of `data` only (\"response service information\", String), with no `code`\nor `msg` rows. Every KooDrive answer carries `code` and `msg`, so both are kept beside `data`.\nThe example response, `{\"code\": 0, \"msg\": \"OK\"}`, is the 2024 copy's.\n",
+        "x-koodrive-updated": "2025-08-28",
+        "x-koodrive-readings": [
+          {
+            "at": "path",
+            "documented": "/koodrive/ose/v1/cancel in every copy and in the example request",
+            "spec": "/koodrive/ose/v1/cancel",
+            "why": "no copy shows another path (such as /koodrive/ose/v1/jobs/cancel); the printed one is the only documented one"
+          },
+          {
+            "at": "responses.200",
+            "documented": "data String only (2025-08-28); code String and msg String (2024-07-30)",
+            "spec": "ResultEnvelope (code, msg) with an optional data string",
+            "why": "every KooDrive answer carries code and msg, and the 2024 example shows them"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String (2024-07-30)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Batch Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Cancelling a Batch Task (CancelJob)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CancelJob.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "POST /koodrive/ose/v1/cancel\nAuthorization:Bearer+10f**************791e9ff\n\n{\"jobId\":\"1289250105886769024\"}\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "jobId"
+                ],
+                "properties": {
+                  "jobId": {
+                    "type": "string",
+                    "description": "The ID of the batch job to cancel, as CreateJob returned it."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request",
+                  "value": {
+                    "jobId": "1289250105886769024"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The job was cancelled.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "type": "string",
+                          "description": "Information about the result (the 2025 copy's only documented field)."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Spanish snapshot, 2024-07-30)",
+                    "value": {
+                      "code": 0,
+                      "msg": "OK"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/task/create": {
+      "post": {
+        "operationId": "createTask",
+        "summary": "Creating a Task",
+        "description": "Creates a background task: a handover (taskType 0) of a user's data from `srcUserId` to\n`dstUserId`, or a batch import of users (taskType 1). Answers with the task's ID; follow it\nwith getTaskDetail, and read an import's counts with getTaskResult.\n\nEvery body field is optional in the table; the English copy says `srcUserId` and `dstUserId`\nare mandatory for a handover and `orgId` and `orgUserId` for an import (the Chinese copy only\nsays they are filled in for that type). The spec leaves them optional and says so on each field.\n\nSource: main edition, English copy (2025-08-28, followed; its Portuguese twin agrees) and Chinese\ncopy (undated; its .md twin has no Host row). The header table marks Authorization as not\nmandatory, so the call may also be sent without one; it says nothing of what the call does\nthen. `code` is typed String (the example shows a number; both are accepted). The example\nrequest's Authorization line ends in a stray `'`, left out here. The example response is the\nChinese copy's.\n",
+        "x-koodrive-updated": "2025-08-28",
+        "x-koodrive-readings": [
+          {
+            "at": "security",
+            "documented": "Authorization Bearer+{access_token}, Mandatory No",
+            "spec": "a user token, an app signature, or no Authorization",
+            "why": "the common header block accepts both credentials; the table makes the header optional"
+          },
+          {
+            "at": "requestBody.srcUserId",
+            "documented": "Mandatory No; the text says mandatory when taskType is 0 (English), filled in when 0 (Chinese)",
+            "spec": "optional",
+            "why": "request fields follow the Mandatory column; the condition is stated in the field's description"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          },
+          {}
+        ],
+        "tags": [
+          "Basic Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Creating a Task (createTask)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createTask.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (the stray quote after the token left out)",
+            "source": "POST /koodrive/ose/v1/task/create\nAuthorization: Bearer+dsadasd*******4ad83c8f\n\n{\"taskType\": 0, \"srcUserId\": \"1397687227244555008\", \"dstUserId\": \"1507947856550550784\"}\n"
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "taskType": {
+                    "$ref": "#/components/schemas/BasicTaskType"
+                  },
+                  "srcUserId": {
+                    "type": "string",
+                    "description": "The user whose data is handed over; needed for a handover (taskType 0)."
+                  },
+                  "dstUserId": {
+                    "type": "string",
+                    "description": "The user who receives the data; needed for a handover (taskType 0)."
+                  },
+                  "resultId": {
+                    "type": "string",
+                    "description": "Filled in for a batch import (taskType 1); the reference does not say what it refers to."
+                  },
+                  "orgId": {
+                    "type": "string",
+                    "description": "The organization's ID; needed for a batch import (taskType 1)."
+                  },
+                  "orgUserId": {
+                    "type": "string",
+                    "description": "The orgUserId of the user creating the task; needed for a batch import (taskType 1)."
+                  }
+                }
+              },
+              "examples": {
+                "documented": {
+                  "summary": "Example request (a handover)",
+                  "value": {
+                    "taskType": 0,
+                    "srcUserId": "1397687227244555008",
+                    "dstUserId": "1507947856550550784"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The task was created; its ID.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The new task's ID, for getTaskDetail and getTaskResult."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy)",
+                    "value": {
+                      "taskId": "1534087020903704704",
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/task/list": {
+      "get": {
+        "operationId": "getTaskLIst",
+        "summary": "Listing Tasks",
+        "description": "Lists basic tasks (handovers, user imports), optionally of one type and in given states, by\ncursor: send the previous page's `nextCursor` as `pageCursor`; the last page has no\n`nextCursor`. A page may hold fewer than `pageSize` tasks, or none, before the end.\n\nThe operationId keeps the page's name, `getTaskLIst`, with its capital I.\n\nSource: main edition, Chinese copies (intl/zh-cn 2025-10-21, followed, and the undated\nsupport.huaweicloud.com copy), English copy (2025-08-28) and the guide mirror's example\n(2025-03-14). The header table marks Authorization as not mandatory. The table types\n`pageCursor` Long but `nextCursor` String, and the example answers a number\n(`1723549107000`): both accept an integer or a digit string, so a cursor can be passed back as\nit was received. The table calls the list `taskList`; the example calls it `taskListDtos`, a\nname no table documents, so the example is reproduced without its two tasks (whose fields all\nappear in the table). How several `status` values are sent is not documented; the example\nsends one (`status=2`), and the spec uses OpenAPI's default (`status=0&status=1`). The example\nrequest's method is misprinted `GTE` and its Authorization line ends in a stray `'`; both are\nrepaired in the sample below. `code` is typed String (numbers are accepted too).\n",
+        "x-koodrive-updated": "2025-10-21",
+        "x-koodrive-readings": [
+          {
+            "at": "security",
+            "documented": "Authorization Bearer+{access_token}, Mandatory No",
+            "spec": "a user token, an app signature, or no Authorization",
+            "why": "the common header block accepts both credentials; the table makes the header optional"
+          },
+          {
+            "at": "parameters.query.pageCursor",
+            "documented": "Long",
+            "spec": "integer or digit string",
+            "why": "the response's nextCursor, which is passed back here, is documented String and shown as a number"
+          },
+          {
+            "at": "parameters.query.status",
+            "documented": "Array of integers, serialization not documented (the example sends status=2)",
+            "spec": "form style, exploded (status=0&status=1)",
+            "why": "OpenAPI's default for query arrays; a single value is sent the same way under every style"
+          },
+          {
+            "at": "responses.200.taskList",
+            "documented": "taskList in the table, taskListDtos in the example response",
+            "spec": "taskList; the example is reproduced without taskListDtos",
+            "why": "the table names the field; no table documents taskListDtos"
+          },
+          {
+            "at": "responses.200.nextCursor",
+            "documented": "String in the table, a number (1723549107000) in the example",
+            "spec": "integer or digit string",
+            "why": "accepts what the table and the example show"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "x-koodrive-pagination": {
+          "style": "cursor",
+          "in": "query",
+          "cursor": "pageCursor",
+          "pageSize": "pageSize",
+          "nextCursor": "nextCursor",
+          "items": "taskList"
+        },
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          },
+          {}
+        ],
+        "tags": [
+          "Basic Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Listing Tasks (getTaskLIst)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getTaskLIst.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (method GTE and the stray quote after the token repaired)",
+            "source": "GET /koodrive/ose/v1/task/list?taskType=0&status=2&pageSize=10&pageCursor\nAuthorization: Bearer+dsadasd*******4ad83c8f\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "taskType",
+            "in": "query",
+            "required": false,
+            "description": "Only tasks of this type; the page lists one value, 0 (handover).",
+            "schema": {
+              "type": "integer",
+              "enum": [
+                0
+              ],
+              "x-enum-varnames": [
+                "Handover"
+              ],
+              "x-enum-descriptions": [
+                "Handover tasks."
+              ]
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "description": "Only tasks in these states (see BasicTaskStatus).",
+            "schema": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/BasicTaskStatus"
+              }
+            }
+          },
+          {
+            "name": "pageSize",
+            "in": "query",
+            "required": false,
+            "description": "How many tasks a page holds at most; 100 when absent, and at most 100.",
+            "schema": {
+              "type": "integer",
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          {
+            "name": "pageCursor",
+            "in": "query",
+            "required": false,
+            "description": "The previous page's `nextCursor`; absent for the first page.",
+            "schema": {
+              "type": [
+                "integer",
+                "string"
+              ],
+              "format": "int64",
+              "pattern": "^[0-9]+$"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of tasks, and the cursor of the next page.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "taskList": {
+                          "type": "array",
+                          "description": "The tasks of this page.",
+                          "items": {
+                            "$ref": "#/components/schemas/BasicTaskInfo"
+                          }
+                        },
+                        "nextCursor": {
+                          "type": [
+                            "integer",
+                            "string"
+                          ],
+                          "format": "int64",
+                          "description": "The cursor of the next page, to send as `pageCursor`; absent on the last page."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (guide mirror, 2025-03-14; its taskListDtos list left out)",
+                    "value": {
+                      "nextCursor": 1723549107000,
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/task/{task_id}": {
+      "get": {
+        "operationId": "getTaskDetail",
+        "summary": "Obtaining Task Details",
+        "description": "A basic task's state: poll it after createTask until `status` is final (2 SUCCESS, 3 FAILED).\nA failed task's `resultCode` names the error (an 18xxxxxx code, e.g. `18000205`); it is absent\nwhen the task succeeded. The fields are at the top level of the answer, beside `code` and\n`msg`, not under `data`.\n\nSource: main edition, Portuguese snapshot (2025-08-28, followed), English and Chinese copies\n(undated); the example response is the Chinese copy's. The page lists only taskType 0 (handover\nand delete); the spec accepts 1 (user import) too, as createTask and getTaskLIst do. `code` is\ntyped String (the example shows a number; both are accepted).\n",
+        "x-koodrive-updated": "2025-08-28",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.taskType",
+            "documented": "Integer, 0 handover and delete",
+            "spec": "BasicTaskType (0 handover, 1 batch import)",
+            "why": "createTask creates both kinds and getTaskLIst lists both; accepting one value more in a response breaks nothing"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Basic Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Obtaining Task Details (getTaskDetail)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getTaskDetail.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/task/1534087020903704704\nAuthorization: Bearer+dsadasd*******4ad83c8f\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "task_id",
+            "in": "path",
+            "required": true,
+            "description": "The task's ID, as createTask returned it.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1534087020903704704"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The task's details.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The task's ID."
+                        },
+                        "taskName": {
+                          "type": "string",
+                          "description": "The task's name."
+                        },
+                        "taskType": {
+                          "$ref": "#/components/schemas/BasicTaskType"
+                        },
+                        "tenantId": {
+                          "type": "string",
+                          "description": "The tenant's ID."
+                        },
+                        "userId": {
+                          "type": "string",
+                          "description": "The user's internal ID."
+                        },
+                        "status": {
+                          "$ref": "#/components/schemas/BasicTaskStatus"
+                        },
+                        "resultCode": {
+                          "type": "string",
+                          "description": "Why the task failed: an 18xxxxxx code (the example shows `18000205`); absent\nwhen the task succeeded.\n"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy; a failed handover)",
+                    "value": {
+                      "taskId": "1534087020903704704",
+                      "taskName": "lym0412normal",
+                      "taskType": 0,
+                      "tenantId": "d5ac574bd2934a69baa4f23c55daa8d4",
+                      "userId": "1395497048157130881",
+                      "status": 3,
+                      "resultCode": "18000205",
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/task/dstUserInfo/{src_user_id}": {
+      "get": {
+        "operationId": "getHandoverDstUserInfo",
+        "summary": "Obtains the information about the handover recipient.",
+        "description": "Given the user whose data is handed over, returns the recipient's ID and name. The fields are at\nthe top level of the answer, beside `code` and `msg`.\n\nSource: main edition, Turkish snapshot (2025-08-28, followed; breadcrumb \"Basic Task\nOperations\") and a Chinese site-search snapshot (example only, whose `msg` is 成功). The\nEnglish example response is used. `code` is typed String (the example shows a number; both are\naccepted).\n",
+        "x-koodrive-updated": "2025-08-28",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms; the example shows a number"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Basic Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Obtains the information about the handover recipient. (getHandoverDstUserInfo)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getHandoverDstUserInfo.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request",
+            "source": "GET /koodrive/ose/v1/task/dstUserInfo/1397687227244555008\nAuthorization: Bearer+dsadasd*******4ad83c8f\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "src_user_id",
+            "in": "path",
+            "required": true,
+            "description": "The ID of the user whose data is handed over.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            },
+            "example": "1397687227244555008"
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The handover's recipient.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "id": {
+                          "type": "string",
+                          "description": "The recipient's user ID."
+                        },
+                        "name": {
+                          "type": "string",
+                          "description": "The recipient's user name."
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (English copy)",
+                    "value": {
+                      "id": "1507947856550550784",
+                      "name": "zujian2",
+                      "code": 0,
+                      "msg": "Success."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
+    },
+    "/koodrive/ose/v1/task/result": {
+      "get": {
+        "operationId": "getTaskResult",
+        "summary": "Queries the task result.",
+        "description": "The outcome of a batch import of users (a createTask of taskType 1): how many users were\nimported, how many failed, and which ones and why.\n\nSource: main edition, Chinese copy (2025-12-12, followed) and Portuguese snapshot (2025-08-28).\nThe response table lists only `data`; the example adds `code` and `msg`, which every KooDrive\nanswer carries. The table names the query parameter `taskId`, the example request `taskid`;\nthe table's name is used. The example response lacks the commas between `data`'s fields, which\nis not JSON; it is reproduced with them. `taskId` is marked optional in the table, although the\npage does not say what the call returns without it.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.query.taskId",
+            "documented": "taskId in the table, taskid in the example request",
+            "spec": "taskId",
+            "why": "the table names the parameter; the example is the only place with the lower-case form"
+          },
+          {
+            "at": "responses.200.data",
+            "documented": "the example has no commas between successCount, failCount and failInfoList",
+            "spec": "the example is repaired with the commas",
+            "why": "without them it is not JSON"
+          },
+          {
+            "at": "responses.200.code",
+            "documented": "not in the table; a number in the example",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive answer carries code and msg"
+          }
+        ],
+        "security": [
+          {
+            "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
+          }
+        ],
+        "tags": [
+          "Basic Task Operations"
+        ],
+        "externalDocs": {
+          "description": "Queries the task result. (getTaskResult)",
+          "url": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getTaskResult.html"
+        },
+        "x-codeSamples": [
+          {
+            "lang": "HTTP",
+            "label": "Documented request (its lower-case taskid as printed)",
+            "source": "GET /koodrive/ose/v1/task/result?taskid=1215215\nAuthorization: Bearer+dsadasd*******4ad83c8f\n"
+          }
+        ],
+        "parameters": [
+          {
+            "name": "taskId",
+            "in": "query",
+            "required": false,
+            "description": "The ID of the import task, as createTask returned it.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/XTraceid"
+          },
+          {
+            "$ref": "#/components/parameters/Language"
+          },
+          {
+            "$ref": "#/components/parameters/XUserId"
+          },
+          {
+            "$ref": "#/components/parameters/XDate"
+          },
+          {
+            "$ref": "#/components/parameters/Host"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The import's outcome.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/ResultEnvelope"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "data": {
+                          "$ref": "#/components/schemas/UserImportResultDto"
+                        }
+                      }
+                    }
+                  ]
+                },
+                "examples": {
+                  "documented": {
+                    "summary": "Example response (Chinese copy, 2025-12-12; the missing commas added)",
+                    "value": {
+                      "data": {
+                        "successCount": 1,
+                        "failCount": 1,
+                        "failInfoList": [
+                          {
+                            "userName": "ss"
+                          }
+                        ]
+                      },
+                      "code": 0,
+                      "msg": "成功"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalServerError"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -7792,6 +14680,15 @@ export const openapiDocument: Record<string, unknown> = {
         },
         "example": "1289173650183882753"
       },
+      "XShareFolderId": {
+        "name": "x-hw-share-folder-id",
+        "in": "header",
+        "required": false,
+        "description": "A shared folder's ID: when present, the operation runs inside that shared folder. Listed by\nthe newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.\n",
+        "schema": {
+          "type": "string"
+        }
+      },
       "XSessionId": {
         "name": "x-session-id",
         "in": "header",
@@ -7806,11 +14703,12 @@ export const openapiDocument: Record<string, unknown> = {
     },
     "schemas": {
       "ResultCode": {
-        "description": "KooDrive's return code: 0 on success, an eight-digit number such as 13000102 on failure. Most\npages declare it Integer and a few String, while every example shows a number, so both forms\nare accepted.\n",
+        "description": "KooDrive's return code: 0 on success, an eight-digit number such as 13000102 on failure. Most\npages declare it Integer and a few String, while every example shows a number, so both forms\nare accepted: an integer, or a string of digits.\n",
         "type": [
           "integer",
           "string"
         ],
+        "pattern": "^[0-9]+$",
         "examples": [
           0,
           13000201
@@ -7834,12 +14732,14 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "NumberOrNumericString": {
-        "description": "A count or size that the reference types as String in some tables and as Integer or Long in\nothers, and whose examples show numbers: either form is accepted.\n",
+        "description": "A size or a count that the reference types as String in some tables and as Integer or Long in\nothers, and whose examples show numbers: either form is accepted, a whole number from 0 or a\nstring of digits. Only sizes and counts use it (totals, capacities, space used, file sizes,\nview and download counts), none of which can be negative.\n",
         "type": [
           "integer",
           "string"
         ],
-        "format": "int64"
+        "format": "int64",
+        "minimum": 0,
+        "pattern": "^[0-9]+$"
       },
       "DepartmentSpaceInfo": {
         "description": "A department with a space, as GetDepartmentSpaceList lists it (the reference's\n`departmentSpaceInfo`). The 2025 tables list four fields; the example, and the 2024 table, show\nmore (status, capacity, containerId, …), which the service may still send.\n",
@@ -8379,6 +15279,360 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "expirationTime": {
             "type": "string"
+          }
+        }
+      },
+      "PageInfo": {
+        "description": "Which page of a file list to return (the reference's PageInfo table of getPersonalFiles and\ngetDepartmentFiles): how many files, starting at which cursor. Both are optional; without a\ncursor the list starts at its first file. Not to be confused with the audit log's page\n(AuditLogPageInfo), which counts pages by number.\n",
+        "type": "object",
+        "properties": {
+          "pageSize": {
+            "type": "integer",
+            "default": 100,
+            "description": "How many files to return in one page (100 when absent)."
+          },
+          "pageCursor": {
+            "type": "string",
+            "description": "Where the page starts; empty or absent for the first page."
+          }
+        }
+      },
+      "FileSortInfo": {
+        "description": "How to sort a file list (the reference's FileSortInfo table): by which attribute and in which\ndirection.\n",
+        "type": "object",
+        "properties": {
+          "sortType": {
+            "type": "integer",
+            "description": "What to sort by: 1 name, 2 size, 3 creation time, 4 modification time, 5 time moved to the\nrecycle bin (recycled files only), 6 format.\n",
+            "enum": [
+              1,
+              2,
+              3,
+              4,
+              5,
+              6
+            ]
+          },
+          "sortDirection": {
+            "type": "integer",
+            "description": "1 ascending, 2 descending.",
+            "enum": [
+              1,
+              2
+            ]
+          }
+        }
+      },
+      "FileTypeCode": {
+        "description": "The kind of a file, as a code in a string: 10 folder, 11 smart folder (for allow-listed users\nonly), 15 image, 20 video, 26 Word, 27 Excel, 28 PowerPoint, 30 audio, 35 archive,\n40 application, 45 other. The same list is used by the file lists, file details, favorites and\nsearch; the set is left open so that a code added later is still accepted.\n",
+        "type": "string",
+        "examples": [
+          "10",
+          "15"
+        ]
+      },
+      "SmartFolderAttr": {
+        "description": "An attribute of a smart folder (the reference's SmartFolderAttr table; smart folders are for\nallow-listed users only). The table names the fields and their types but not their meaning or\nwhether they are mandatory.\n",
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "integer"
+          },
+          "type": {
+            "type": "integer"
+          },
+          "value": {
+            "type": "string"
+          },
+          "sort": {
+            "type": "integer"
+          }
+        }
+      },
+      "MultiPartInfo": {
+        "description": "One part of a multipart upload, as the reference's MultiPartInfo table describes it. The same\ntable serves both directions: the caller sends `partNumber`, `partSize` and, for parallel\nuploads, `partOffset` and `hashCtx` to uploadUrl; createFile and uploadUrl answer with parts that\nalso carry the `uploadUrl` to PUT the part's bytes to and the part's `partId`.\n\n`partNumber` and `partSize` are mandatory in uploadUrl's request table; the other fields are\noptional. Sizes and offsets are Long (int64). The bounds come from uploadUrl's table (part size)\nand the older createFile response table (part number).\n",
+        "type": "object",
+        "required": [
+          "partNumber",
+          "partSize"
+        ],
+        "properties": {
+          "partNumber": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 10000,
+            "description": "The part's number, from 1."
+          },
+          "partSize": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "maximum": 5368709120,
+            "description": "The part's size in bytes: from 5,242,880 (5 MiB) to 5,368,709,120 (5 GiB), except the last\npart, which may be anywhere from 0 to 5,368,709,120.\n"
+          },
+          "partOffset": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "description": "For parallel uploads: how many bytes of the file come before this part. Every part except the\nlast must be a multiple of 64 bytes long.\n"
+          },
+          "hashCtx": {
+            "type": "array",
+            "description": "For parallel uploads, and for every part except the first: the state of the running hash\nover all bytes before this part, as 32-bit words (eight for SHA-256; older copies also name\nSHA-1, five words). It lets the service go on hashing the file from this part.\n",
+            "items": {
+              "type": "integer",
+              "format": "int64"
+            }
+          },
+          "uploadUrl": {
+            "type": "string",
+            "description": "Returned by the service: the address to upload this part's bytes to, with HTTP PUT. In the\ndocumented examples it is a presigned object-storage URL carrying its own signature and\nexpiry (`X-Amz-Expires=3600`), to be used as it is.\n"
+          },
+          "partId": {
+            "type": "string",
+            "description": "The ID of the part's object."
+          }
+        },
+        "examples": [
+          {
+            "partNumber": 1,
+            "partSize": 22106481,
+            "partOffset": 0
+          }
+        ]
+      },
+      "DownloadInfoResponse": {
+        "description": "One file's download address, or why there is none (the reference's DownloadInfoResponse table).\nThe address's form, its lifetime and whether fetching it needs KooDrive credentials are not\ndocumented.\n",
+        "type": "object",
+        "properties": {
+          "fileId": {
+            "type": "string",
+            "description": "The file."
+          },
+          "fileName": {
+            "type": "string",
+            "description": "The file's name."
+          },
+          "url": {
+            "type": "string",
+            "description": "Where to download the file from."
+          },
+          "code": {
+            "type": "string",
+            "description": "The file's own result code."
+          },
+          "msg": {
+            "type": "string",
+            "description": "The file's own result message."
+          }
+        }
+      },
+      "SearchFile": {
+        "description": "A file found by Search (the reference's `files` table). `downloadLinks` holds thumbnail\naddresses for images; the fields of its objects are not documented. The team fields are filled\nfor files of a team space.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The file's ID."
+          },
+          "fileSuffix": {
+            "type": "string",
+            "description": "The file name's extension."
+          },
+          "fileName": {
+            "type": "string",
+            "description": "The file's name."
+          },
+          "fileType": {
+            "$ref": "#/components/schemas/FileTypeCode"
+          },
+          "size": {
+            "type": "string",
+            "description": "The file's size in bytes (typed String)."
+          },
+          "updateTime": {
+            "type": "string",
+            "description": "When the file was last changed."
+          },
+          "namePath": {
+            "type": "string",
+            "description": "The file's full path of names."
+          },
+          "idPath": {
+            "type": "string",
+            "description": "The file's full path of IDs."
+          },
+          "downloadLinks": {
+            "type": "array",
+            "description": "Thumbnail addresses (images only); the objects' fields are not documented.",
+            "items": {
+              "type": "object"
+            }
+          },
+          "teamName": {
+            "type": "string",
+            "description": "For a team space, the department's or group's name."
+          },
+          "teamId": {
+            "type": "string",
+            "description": "For a team space, the team's ID."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The space that holds the file."
+          },
+          "containerType": {
+            "type": "string",
+            "description": "The kind of space: \"0\" department, \"1\" individual, \"2\" group."
+          },
+          "favorite": {
+            "type": "boolean",
+            "description": "Whether the caller has starred the file."
+          },
+          "owner": {
+            "type": "string",
+            "description": "For a team space, the owner's name."
+          }
+        }
+      },
+      "StatsData": {
+        "description": "What StatsDir counted under a folder (the reference's StatsData table). The table types the\nthree counts as String while the documented example sends numbers, so both forms are accepted.\n",
+        "type": "object",
+        "properties": {
+          "totalSize": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "The total size of the files counted, in bytes."
+          },
+          "subDirCount": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many folders were counted."
+          },
+          "subFileCount": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many files were counted."
+          }
+        },
+        "examples": [
+          {
+            "totalSize": 0,
+            "subDirCount": 1,
+            "subFileCount": 0
+          }
+        ]
+      },
+      "StarFileRequest": {
+        "description": "One file to star or un-star in batchStarFile (the reference's StarFileRequest table).",
+        "type": "object",
+        "required": [
+          "containerId",
+          "fileId"
+        ],
+        "properties": {
+          "containerId": {
+            "type": "string",
+            "description": "The space that holds the file."
+          },
+          "fileId": {
+            "type": "string",
+            "description": "The file; each file may appear only once in a request."
+          }
+        },
+        "examples": [
+          {
+            "containerId": "IAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4",
+            "fileId": "Fn1bTLIOomJkTCAe9DEVBRY4U6IkuqkMZ"
+          }
+        ]
+      },
+      "SubResponse": {
+        "description": "The outcome for one file of batchStarFile (the reference's SubResponse table). `code` is a\nstring here, `\"0\"` on success, in the table and the example alike.\n",
+        "type": "object",
+        "properties": {
+          "fileId": {
+            "type": "string",
+            "description": "The file."
+          },
+          "code": {
+            "type": "string",
+            "description": "The file's result code, `\"0\"` on success."
+          },
+          "message": {
+            "type": "string",
+            "description": "The file's result message."
+          }
+        },
+        "examples": [
+          {
+            "fileId": "Fn1bTLIOomJkTCAe9DEVBRY4U6IkuqkMZ",
+            "code": "0",
+            "message": "success"
+          }
+        ]
+      },
+      "StarFileInfo": {
+        "description": "A starred file, as listStarFile returns it (the reference's StarFileInfo table). Every copy read\nshows only the table's first rows; the fields after `recycled` (among them `keychains`, an array\nof Keychain objects whose fields no copy shows) are left out. `recycled` is cut off after \"Boo\"\nin its type cell and is read as Boolean, as getFile types the same field. `dataType` comes from\na fragment of the Chinese copy.\n",
+        "type": "object",
+        "properties": {
+          "category": {
+            "type": "string",
+            "description": "The kind of resource, `drive#file`."
+          },
+          "id": {
+            "type": "string",
+            "description": "The file's ID."
+          },
+          "fileName": {
+            "type": "string",
+            "description": "The file's name (at most 250 characters in the newest copy; 160 bytes in the 2024 one)."
+          },
+          "fileType": {
+            "$ref": "#/components/schemas/FileTypeCode"
+          },
+          "mimeType": {
+            "type": "string",
+            "description": "The file's MIME type."
+          },
+          "favorite": {
+            "type": "boolean",
+            "description": "Whether the file is starred."
+          },
+          "description": {
+            "type": "string",
+            "description": "The file's description."
+          },
+          "recycled": {
+            "type": "boolean",
+            "description": "Whether the file is in the recycle bin."
+          },
+          "dataType": {
+            "type": "integer",
+            "description": "The kind of data; 11 is a sync-drive file (values 0, 1, 10 and 11 are listed, only 11 explained)."
+          }
+        }
+      },
+      "UncompressedFileinfoList": {
+        "description": "An entry of an archive, as listFile returns it (the reference's UncompressedFileinfoList table):\na file or a directory inside the archive. Every field is typed String.\n",
+        "type": "object",
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "An error code for this entry."
+          },
+          "name": {
+            "type": "string",
+            "description": "The entry's name."
+          },
+          "type": {
+            "type": "string",
+            "description": "\"1\" content (a file), \"2\" a directory."
+          },
+          "updateAt": {
+            "type": "string",
+            "description": "When the entry was last changed, in milliseconds since the epoch."
+          },
+          "fileSize": {
+            "type": "string",
+            "description": "The entry's size in bytes."
           }
         }
       },
@@ -9366,6 +16620,1179 @@ export const openapiDocument: Record<string, unknown> = {
             "description": "Why the operation failed, when it did."
           }
         }
+      },
+      "ShareFileInfo": {
+        "description": "A file of a share, as the share lists show it (the reference's `ShareFileInfo`). The table is\ncut off after `recycled` in every copy, so more fields may come; the fields of `downloadLinks`\nare not documented.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The file's ID."
+          },
+          "fileName": {
+            "type": "string",
+            "description": "The file's name, at most 250 bytes (older copies say 160)."
+          },
+          "fileType": {
+            "type": "string",
+            "description": "The kind of file."
+          },
+          "mimeType": {
+            "type": "string",
+            "description": "The file's MIME type."
+          },
+          "size": {
+            "type": "integer",
+            "description": "The file's size."
+          },
+          "parentFolder": {
+            "type": "array",
+            "description": "The IDs of the file's parent folders; only the first is used.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "fileSuffix": {
+            "type": "string",
+            "description": "The last part of the file's full extension."
+          },
+          "containers": {
+            "type": "array",
+            "description": "The IDs of the spaces holding the file.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "downloadLinks": {
+            "type": "array",
+            "description": "Download links of the file (their fields are not documented).",
+            "items": {
+              "type": "object"
+            }
+          },
+          "recycled": {
+            "type": "boolean",
+            "description": "Whether the file is in the recycle bin."
+          }
+        }
+      },
+      "ShareByMeLink": {
+        "description": "One share the caller created, as listShareByMe lists it (the reference's `ShareByMeLink`). A\nshare of several files shows as a folder named after the first one; a share of one file shows\nthat file. Older copies also list `permission` and `extractCode`, which the current table does\nnot. The counters are typed Integer here and String elsewhere (updateShare): both are accepted.\n",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The share's ID."
+          },
+          "shortUrl": {
+            "type": "string",
+            "description": "The share's short code."
+          },
+          "linkUrl": {
+            "type": "string",
+            "description": "The share's link."
+          },
+          "shareTime": {
+            "type": "string",
+            "description": "When the share was created."
+          },
+          "scope": {
+            "type": "integer",
+            "description": "Who may open it: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the users named."
+          },
+          "files": {
+            "type": "array",
+            "description": "The shared files.",
+            "items": {
+              "$ref": "#/components/schemas/ShareFileInfo"
+            }
+          },
+          "displayName": {
+            "type": "string",
+            "description": "The name the share is shown under."
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When the share expires."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired."
+          },
+          "comment": {
+            "type": "string",
+            "description": "The message left with the share."
+          },
+          "viewCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times the share was viewed."
+          },
+          "downloadCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times its files were downloaded (the reference says this is to come)."
+          },
+          "saveCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times its files were saved to another space (the reference says this is to come)."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The ID of the space holding the files."
+          },
+          "containerName": {
+            "type": "string",
+            "description": "The name of that space."
+          }
+        }
+      },
+      "SharePermission": {
+        "description": "What the recipients of a share may do with its files (the reference's `SharePermission`). The\nreference says these settings are to be supported in the future.\n",
+        "type": "object",
+        "properties": {
+          "preview": {
+            "type": "boolean",
+            "description": "Whether recipients may preview the files."
+          },
+          "edit": {
+            "type": "boolean",
+            "description": "Whether recipients may edit the files."
+          },
+          "download": {
+            "type": "boolean",
+            "description": "Whether recipients may download the files."
+          }
+        }
+      },
+      "ShareLink": {
+        "description": "The share that createShare made, with its link (the reference's `shareLink` object of that page).",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The new share's ID."
+          },
+          "shortUrl": {
+            "type": "string",
+            "description": "The share's short code."
+          },
+          "linkUrl": {
+            "type": "string",
+            "description": "The share's link."
+          },
+          "extractCode": {
+            "type": "string",
+            "description": "The share's access code."
+          },
+          "comment": {
+            "type": "string",
+            "description": "The message left with the share."
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When the share expires."
+          }
+        }
+      },
+      "ShareRecipient": {
+        "description": "A department, user group or user a share was given to, by ID and name. The reference has three\ntables with these same two fields (`DeptInfo`, `GroupInfo`, `UserInfo`); one schema serves all\nthree here.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The department's, group's or user's ID."
+          },
+          "name": {
+            "type": "string",
+            "description": "Its name."
+          }
+        }
+      },
+      "ShareByMeLinkDetail": {
+        "description": "The settings of one share the caller created, as getShareByMeDetail returns them (the\nreference's `ShareByMeLinkDetail`).\n",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The share's ID."
+          },
+          "shortUrl": {
+            "type": "string",
+            "description": "The share's short code."
+          },
+          "linkUrl": {
+            "type": "string",
+            "description": "The share's link."
+          },
+          "shareTime": {
+            "type": "string",
+            "description": "When the share was created."
+          },
+          "scope": {
+            "type": "integer",
+            "description": "Who may open it: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the users named."
+          },
+          "depts": {
+            "type": "array",
+            "description": "The departments it was shared with.",
+            "items": {
+              "$ref": "#/components/schemas/ShareRecipient"
+            }
+          },
+          "groups": {
+            "type": "array",
+            "description": "The user groups it was shared with.",
+            "items": {
+              "$ref": "#/components/schemas/ShareRecipient"
+            }
+          },
+          "users": {
+            "type": "array",
+            "description": "The users it was shared with.",
+            "items": {
+              "$ref": "#/components/schemas/ShareRecipient"
+            }
+          },
+          "displayName": {
+            "type": "string",
+            "description": "The name the share is shown under."
+          },
+          "permission": {
+            "$ref": "#/components/schemas/SharePermission"
+          },
+          "extractCode": {
+            "type": "string",
+            "description": "The share's access code."
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When the share expires."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired."
+          },
+          "comment": {
+            "type": "string",
+            "description": "The message left with the share."
+          }
+        }
+      },
+      "UpdatedShareLink": {
+        "description": "A share after updateShare changed it (the reference's `shareLink` object of that page). This\ntable types the counters as String, while listShareByMe types them Integer: both are accepted.\nIts `status` has a fourth value that the other pages do not list.\n",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The share's ID."
+          },
+          "shortUrl": {
+            "type": "string",
+            "description": "The share's short code."
+          },
+          "extractCode": {
+            "type": "string",
+            "description": "The share's access code."
+          },
+          "createTime": {
+            "type": "string",
+            "description": "When the share was created."
+          },
+          "updateTime": {
+            "type": "string",
+            "description": "When the share was last changed."
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When the share expires."
+          },
+          "linkUrl": {
+            "type": "string",
+            "description": "The share's link."
+          },
+          "shareTime": {
+            "type": "string",
+            "description": "When the share was made."
+          },
+          "scope": {
+            "type": "integer",
+            "description": "Who may open it: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the users named."
+          },
+          "displayName": {
+            "type": "string",
+            "description": "The name the share is shown under."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 invalid, 3 expired."
+          },
+          "viewCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times the share was viewed."
+          },
+          "downloadCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times its files were downloaded (the reference says this is to come)."
+          },
+          "saveCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times its files were saved to another space (the reference says this is to come)."
+          }
+        }
+      },
+      "ShareSubResponse": {
+        "description": "The outcome for one share of a batch (the reference's `ShareSubResponse`). The current tables\nlist `code` (Integer) and `msg`; the examples and the older English table (2024-07-30) also give\nthe share's ID, and that table and the Chinese example of exitShare call the text `message`.\nBoth names are accepted, and `code` as a number or a string.\n",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The share this outcome is for."
+          },
+          "code": {
+            "$ref": "#/components/schemas/ResultCode"
+          },
+          "msg": {
+            "type": "string",
+            "description": "A description of the outcome."
+          },
+          "message": {
+            "type": "string",
+            "description": "A description of the outcome, under the name the older table and the exitShare example use."
+          }
+        }
+      },
+      "ShareWithMeLink": {
+        "description": "One share someone made for the caller, as listShareWithMe lists it (the reference's\n`ShareWithMeLink`). This table types `scope` and `viewCnt` as String and the other counters as\nInteger, while listShareByMe types all of them Integer: both forms are accepted.\n",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The share's ID."
+          },
+          "shortUrl": {
+            "type": "string",
+            "description": "The share's short code."
+          },
+          "linkUrl": {
+            "type": "string",
+            "description": "The share's link."
+          },
+          "shareTime": {
+            "type": "string",
+            "description": "When the share was created."
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The user ID of the person who shared."
+          },
+          "ownerName": {
+            "type": "string",
+            "description": "The name of the person who shared."
+          },
+          "displayName": {
+            "type": "string",
+            "description": "The name the share is shown under."
+          },
+          "files": {
+            "type": "array",
+            "description": "The shared files.",
+            "items": {
+              "$ref": "#/components/schemas/ShareFileInfo"
+            }
+          },
+          "permission": {
+            "$ref": "#/components/schemas/SharePermission"
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When the share expires."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired."
+          },
+          "comment": {
+            "type": "string",
+            "description": "The message left with the share."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The ID of the space holding the files."
+          },
+          "downloadCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times its files were downloaded."
+          },
+          "saveCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times its files were saved to another space."
+          },
+          "scope": {
+            "type": [
+              "integer",
+              "string"
+            ],
+            "description": "Who may open it: 1 anyone with the link, 2 the enterprise's users, 3 the users named."
+          },
+          "updateTime": {
+            "type": "string",
+            "description": "When the share was last changed."
+          },
+          "viewCnt": {
+            "$ref": "#/components/schemas/NumberOrNumericString",
+            "description": "How many times the share was viewed."
+          },
+          "ownerMobile": {
+            "type": "string",
+            "description": "The sharer's mobile number, masked (for shares between a business and consumers)."
+          }
+        }
+      },
+      "ShareWithMeLinkDetail": {
+        "description": "One share someone made for the caller, as getShareWithMeDetail returns it (the reference's\n`ShareWithMeLinkDetail`).\n",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The share's ID."
+          },
+          "shortUrl": {
+            "type": "string",
+            "description": "The share's short code."
+          },
+          "linkUrl": {
+            "type": "string",
+            "description": "The share's link."
+          },
+          "shareTime": {
+            "type": "string",
+            "description": "When the share was created."
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The user ID of the person who shared."
+          },
+          "ownerName": {
+            "type": "string",
+            "description": "The name of the person who shared."
+          },
+          "displayName": {
+            "type": "string",
+            "description": "The name the share is shown under."
+          },
+          "permission": {
+            "$ref": "#/components/schemas/SharePermission"
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When the share expires."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The share's state. The current copies name only 1 (the file was deleted); the 2024 copy\nalso has 0 (decided by the expiry time) and 2 (expired).\n"
+          },
+          "comment": {
+            "type": "string",
+            "description": "The message left with the share."
+          }
+        }
+      },
+      "CommonShareLink": {
+        "description": "What anyone holding a share's link sees of it (the reference's `CommonShareLink`). The oldest\nEnglish copy (2024-07-30) has no `expireDate`.\n",
+        "type": "object",
+        "properties": {
+          "shareId": {
+            "type": "string",
+            "description": "The share's ID."
+          },
+          "shortUrl": {
+            "type": "string",
+            "description": "The share's short code, the last part of its link."
+          },
+          "shareTime": {
+            "type": "string",
+            "description": "When the share was created."
+          },
+          "ownerId": {
+            "type": "string",
+            "description": "The user ID of the person who shared."
+          },
+          "ownerName": {
+            "type": "string",
+            "description": "The name of the person who shared."
+          },
+          "permission": {
+            "$ref": "#/components/schemas/SharePermission"
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When the share expires."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired."
+          },
+          "expireDate": {
+            "type": "string",
+            "description": "How long the share is valid (the examples show a number of days as a string, e.g. \"3\")."
+          }
+        }
+      },
+      "ShareFile": {
+        "description": "A file listed through an access link by listShareFiles (the reference's `ShareFile`, from the\nguide mirror of 2024-10-25). That table types `downloadLinks` as String, while the share lists'\n`ShareFileInfo` has an array there: both are accepted.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The file's ID."
+          },
+          "fileName": {
+            "type": "string",
+            "description": "The file's name, at most 250 bytes."
+          },
+          "fileType": {
+            "type": "string",
+            "description": "The kind of file."
+          },
+          "parentFolder": {
+            "type": "array",
+            "description": "The IDs of the file's parent folders.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "fileSuffix": {
+            "type": "string",
+            "description": "The last part of the file's full extension."
+          },
+          "size": {
+            "type": "integer",
+            "description": "The file's size."
+          },
+          "containers": {
+            "type": "array",
+            "description": "The IDs of the spaces holding the file.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "downloadLinks": {
+            "type": [
+              "string",
+              "array"
+            ],
+            "description": "The file's download link(s)."
+          },
+          "editedTime": {
+            "type": "string",
+            "description": "When the file was last changed."
+          }
+        }
+      },
+      "FileIdInfo": {
+        "description": "A folder, by its ID and the ID of its space (the reference's `FileIdInfo`).",
+        "type": "object",
+        "required": [
+          "fileId",
+          "containerId"
+        ],
+        "properties": {
+          "fileId": {
+            "type": "string",
+            "description": "The folder's ID."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The ID of the space holding it."
+          }
+        }
+      },
+      "ShareJobInfo": {
+        "description": "The state of an asynchronous share task, as getBatchTask returns it (the reference's `JobInfo`\non that page; the Batch Task group's JobInfo is a different object). Times are 14 digits,\n`yyyyMMddHHmmss`.\n",
+        "type": "object",
+        "properties": {
+          "userId": {
+            "type": "string",
+            "description": "The user who started the task."
+          },
+          "taskId": {
+            "type": "string",
+            "description": "The task's ID."
+          },
+          "taskType": {
+            "type": "integer",
+            "description": "What the task does: 1 download, 2 save to the caller's own space."
+          },
+          "taskStatus": {
+            "type": "integer",
+            "description": "Where the task is: 0 waiting, 1 running, 2 done, 3 cancelled."
+          },
+          "taskResultCode": {
+            "type": "integer",
+            "description": "How it ended: 1 every file succeeded, 2 some failed, 3 all failed."
+          },
+          "createTime": {
+            "type": "string",
+            "description": "When the task was created (yyyyMMddHHmmss)."
+          },
+          "startTime": {
+            "type": "string",
+            "description": "When it started (yyyyMMddHHmmss)."
+          },
+          "endTime": {
+            "type": "string",
+            "description": "When it ended (yyyyMMddHHmmss)."
+          },
+          "progress": {
+            "type": "integer",
+            "description": "How far it has come, in percent (70 means 70%)."
+          },
+          "downloadUrl": {
+            "type": "string",
+            "description": "The link to the archive, for a download task."
+          }
+        }
+      },
+      "ShareTaskInfo": {
+        "description": "The outcome for one file of an asynchronous share task (the reference's `TaskInfo` on the\ngetBatchTask page; the Basic Task group's TaskInfo is a different object).\n",
+        "type": "object",
+        "properties": {
+          "fileId": {
+            "type": "string",
+            "description": "The original file's ID."
+          },
+          "status": {
+            "type": "string",
+            "description": "The file's state: 0 waiting, 1 succeeded, 2 failed."
+          },
+          "newFileId": {
+            "type": "string",
+            "description": "The ID of the copy the task made."
+          },
+          "srcContainerId": {
+            "type": "string",
+            "description": "The ID of the space the original is in."
+          }
+        }
+      },
+      "RelatedToMeRecord": {
+        "description": "Something done to files that concerns the caller, such as a share with them (the reference's\n`RelatedToMeRecord`). The table is cut off after `expireTime` in every copy, and the fields of\nits file objects (`FileInfo`) are not documented.\n",
+        "type": "object",
+        "properties": {
+          "operator": {
+            "type": "string",
+            "description": "The name of the person who did it."
+          },
+          "operateType": {
+            "type": "integer",
+            "description": "What was done: 1 a share."
+          },
+          "operateTime": {
+            "type": "string",
+            "description": "When it was done."
+          },
+          "id": {
+            "type": "string",
+            "description": "The record's ID; for a share, the share's ID."
+          },
+          "displayName": {
+            "type": "string",
+            "description": "The name the record is shown under."
+          },
+          "files": {
+            "type": "array",
+            "description": "The files concerned (their fields are not documented).",
+            "items": {
+              "type": "object"
+            }
+          },
+          "expireTime": {
+            "type": "string",
+            "description": "When it expires."
+          }
+        }
+      },
+      "AccessiFileInfo": {
+        "description": "A file the caller accessed recently (the reference's `AccessiFileInfo`, spelled so). The table is\ncut off inside `fileType` in every copy, so more fields and codes may come.\n",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The file's ID."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The ID of the space holding it."
+          },
+          "name": {
+            "type": "string",
+            "description": "The file's name."
+          },
+          "collaboratorId": {
+            "type": "string",
+            "description": "The ID of the last person who worked on it."
+          },
+          "collaborator": {
+            "type": "string",
+            "description": "That person's name."
+          },
+          "collaborateTime": {
+            "type": "string",
+            "description": "When they did."
+          },
+          "collaborateType": {
+            "type": "string",
+            "description": "What they did: 2 edit, 3 share, 4 save to a personal space."
+          },
+          "fileType": {
+            "type": "string",
+            "description": "The kind of file, as a code such as \"10\" (folder), \"15\" (picture) or \"20\" (video)."
+          }
+        }
+      },
+      "RecentlyAccess": {
+        "description": "One of the caller's recent accesses to a file (the reference's `RecentlyAccess`).",
+        "type": "object",
+        "properties": {
+          "operateTime": {
+            "type": "string",
+            "description": "When the file was accessed."
+          },
+          "operateType": {
+            "type": "integer",
+            "description": "How: 1 viewed, 2 edited, 3 shared, 4 saved to a space, 5 uploaded and 6 saved from a share (both for allow-listed tenants only)."
+          },
+          "file": {
+            "$ref": "#/components/schemas/AccessiFileInfo"
+          },
+          "status": {
+            "type": "integer",
+            "description": "1 the file was deleted, 2 its space is unusable (disabled, deleted, or the caller lost access)."
+          }
+        }
+      },
+      "MessageInfo": {
+        "description": "A message to the caller (the reference's `MessageInfo`).",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The message's ID."
+          },
+          "sender": {
+            "type": "string",
+            "description": "Who sent it."
+          },
+          "type": {
+            "type": "string",
+            "description": "What it is about: \"000\" a share, \"001\" a team, \"002\" the system, \"003\" administration."
+          },
+          "context": {
+            "type": "string",
+            "description": "The message's text."
+          },
+          "state": {
+            "type": "integer",
+            "description": "Whether it was read; the table gives no values (listMessages' `state` filter uses 0 unread, 1 read)."
+          },
+          "createTime": {
+            "type": "string",
+            "description": "When it was received."
+          }
+        }
+      },
+      "UpdateMessageStateResponse": {
+        "description": "Whether one message's state was changed (the reference's `UpdateMessageStateResponse`).",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The message's ID."
+          },
+          "changed": {
+            "type": "boolean",
+            "description": "Whether the change was made."
+          }
+        }
+      },
+      "BatchJobType": {
+        "description": "What a batch job does (the reference's `taskType`, 1 to 7): 1 batch copy, 2 batch delete,\n3 batch move, 4 batch restore from the recycle bin, 5 cloud decompression, 6 package download,\n7 empty the recycle bin (only for users on a whitelist). The English copy calls copy\n\"replication\" and move \"relocation\". Copies of 2024-07-30 stop at 6.\n",
+        "type": "integer",
+        "enum": [
+          1,
+          2,
+          3,
+          4,
+          5,
+          6,
+          7
+        ],
+        "x-enum-varnames": [
+          "BatchCopy",
+          "BatchDelete",
+          "BatchMove",
+          "BatchRestore",
+          "CloudDecompression",
+          "PackageDownload",
+          "EmptyRecycleBin"
+        ],
+        "x-enum-descriptions": [
+          "Batch copy.",
+          "Batch delete.",
+          "Batch move.",
+          "Batch restore of files from the recycle bin.",
+          "Cloud decompression of an archive.",
+          "Package download (the files are packed for one download).",
+          "Empty the recycle bin (whitelisted users only)."
+        ]
+      },
+      "BatchJobStatus": {
+        "description": "Where a batch job stands: 0 pending, 1 processing, 2 completed, 3 canceled. 2 and 3 are final;\nonly a job at 0 or 1 can be cancelled (CancelJob).\n",
+        "type": "integer",
+        "enum": [
+          0,
+          1,
+          2,
+          3
+        ],
+        "x-enum-varnames": [
+          "Pending",
+          "Processing",
+          "Completed",
+          "Canceled"
+        ],
+        "x-enum-descriptions": [
+          "Waiting to be processed; can be cancelled.",
+          "Being processed; can be cancelled.",
+          "Finished (final); taskResultCode tells whether every item succeeded.",
+          "Canceled (final)."
+        ]
+      },
+      "BatchJobActionType": {
+        "description": "The variant of a batch job's type (the reference's `actionType`): 101 copy and save-to (复制和转存),\n201 logical delete (into the recycle bin), 202 permanent delete, 301 normal move, 501 view an\narchive's contents, 502 decompress a whole archive, 503 decompress part of an archive, 701 empty\nthe recycle bin (whitelisted users only). Each value's first digit is the `taskType` it refines.\nThe page says the field applies only when `taskType` is 1, 2 or 3, yet lists the 5xx and 701\nvalues too; all are accepted. 701 is absent from the copy of 2024-07-30.\n",
+        "type": "integer",
+        "enum": [
+          101,
+          201,
+          202,
+          301,
+          501,
+          502,
+          503,
+          701
+        ],
+        "x-enum-varnames": [
+          "CopyAndSaveTo",
+          "LogicalDelete",
+          "PermanentDelete",
+          "NormalMove",
+          "ViewArchiveContents",
+          "FullDecompression",
+          "PartialDecompression",
+          "EmptyRecycleBin"
+        ],
+        "x-enum-descriptions": [
+          "Copy, and save to (复制和转存); refines taskType 1.",
+          "Logical delete, into the recycle bin; refines taskType 2.",
+          "Permanent delete; refines taskType 2.",
+          "Normal move; refines taskType 3.",
+          "View an archive's contents; refines taskType 5.",
+          "Decompress the whole archive; refines taskType 5.",
+          "Decompress part of the archive (see uncompressFilePaths); refines taskType 5.",
+          "Empty the recycle bin (whitelisted users only); refines taskType 7."
+        ]
+      },
+      "BatchJobTaskResultCode": {
+        "description": "How a batch job's items fared (the reference's `taskResultCode`): 1 all succeeded, 2 some failed,\n3 all failed.\n",
+        "type": "integer",
+        "enum": [
+          1,
+          2,
+          3
+        ],
+        "x-enum-varnames": [
+          "AllSucceeded",
+          "PartlyFailed",
+          "AllFailed"
+        ],
+        "x-enum-descriptions": [
+          "Every item succeeded.",
+          "Some items failed.",
+          "Every item failed."
+        ]
+      },
+      "BatchJobInfo": {
+        "description": "A batch job as GetJobList lists it (the reference's `JobInfo`, renamed here because the sharing\ngroup's getBatchTask has a different table of the same name). The newest copy (Chinese,\n2025-12-12) is cut off after `resultCode`; the fields after it come from older copies (the\ncompact Chinese and Portuguese copies and the guide mirror), which list them in the same order.\nThose older copies also list `taskName` and `userId` after `taskId`, where the newest copy has\nnone: they are left out.\n",
+        "type": "object",
+        "properties": {
+          "taskId": {
+            "type": "string",
+            "description": "The job's ID."
+          },
+          "taskType": {
+            "$ref": "#/components/schemas/BatchJobType"
+          },
+          "actionType": {
+            "$ref": "#/components/schemas/BatchJobActionType"
+          },
+          "status": {
+            "$ref": "#/components/schemas/BatchJobStatus"
+          },
+          "taskResultCode": {
+            "$ref": "#/components/schemas/BatchJobTaskResultCode"
+          },
+          "resultCode": {
+            "type": "integer",
+            "description": "The job's result code (the reference lists no values)."
+          },
+          "progress": {
+            "type": "integer",
+            "description": "How far an asynchronous job (package download, for instance) has got. The reference gives no\nunit or range. Documented by the oldest copy (guide mirror) only.\n"
+          },
+          "downloadUrl": {
+            "type": "string",
+            "description": "Where to download the package, for a package download job (taskType 6) only. Documented by the oldest copy (guide mirror) only."
+          },
+          "contentNum": {
+            "type": "integer",
+            "description": "How many files the job was asked to handle."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The target space's ID, when the job works across spaces."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant's ID."
+          },
+          "beginTime": {
+            "type": "string",
+            "description": "When the job started (no format documented)."
+          },
+          "endTime": {
+            "type": "string",
+            "description": "When the job ended (no format documented)."
+          },
+          "createTime": {
+            "type": "string",
+            "description": "When the job was created (no format documented)."
+          }
+        }
+      },
+      "CreateTaskInfoReq": {
+        "description": "What a new batch job works on (the reference's `CreateTaskInfoReq`): the files, the space they\nare in, and for some jobs where they go or which archive entries to extract.\n",
+        "type": "object",
+        "required": [
+          "fileInfo",
+          "srcContainerId"
+        ],
+        "properties": {
+          "fileInfo": {
+            "type": "array",
+            "description": "The files and folders to work on. No copy of the reference documents the fields of an\nelement (its `fileInfo` table is missing), so elements are free-form objects. The Indonesian\ncopy says the list may be left out when emptying the recycle bin (taskType 7); the newest\ncopy marks it mandatory.\n",
+            "items": {
+              "type": "object",
+              "description": "One file or folder (fields not documented)."
+            }
+          },
+          "newFilePath": {
+            "type": "string",
+            "description": "The path the files get after the job (the Indonesian copy says it may be left out for taskType 7)."
+          },
+          "srcContainerId": {
+            "type": "string",
+            "description": "The ID of the space the files are in."
+          },
+          "uncompressFilePaths": {
+            "type": "array",
+            "description": "For a partial decompression, the full paths inside the archive of the entries to extract.",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "JobDetailInfo": {
+        "description": "A batch job's state and outcome, as GetJobDetail returns it (the reference's `JobDetailInfo`).\nEvery copy's table is cut off after `beginTime`; the fields after it (an end time, probably, as\nin GetJobList) are not documented and are left out.\n",
+        "type": "object",
+        "properties": {
+          "taskId": {
+            "type": "string",
+            "description": "The job's ID."
+          },
+          "taskName": {
+            "type": "string",
+            "description": "The job's name."
+          },
+          "userId": {
+            "type": "string",
+            "description": "The ID of the user who created the job."
+          },
+          "taskType": {
+            "$ref": "#/components/schemas/BatchJobType"
+          },
+          "actionType": {
+            "$ref": "#/components/schemas/BatchJobActionType"
+          },
+          "status": {
+            "$ref": "#/components/schemas/BatchJobStatus"
+          },
+          "taskResultCode": {
+            "$ref": "#/components/schemas/BatchJobTaskResultCode"
+          },
+          "resultCode": {
+            "type": "integer",
+            "description": "The job's result code (the reference lists no values)."
+          },
+          "progress": {
+            "type": "integer",
+            "description": "How far the job has got; returned for asynchronous jobs such as package downloads. The\nreference gives no unit or range.\n"
+          },
+          "downloadUrl": {
+            "type": "string",
+            "description": "Where to download the package; returned for package download jobs (taskType 6) only."
+          },
+          "contentNum": {
+            "type": "integer",
+            "description": "How many files the job was asked to handle."
+          },
+          "containerId": {
+            "type": "string",
+            "description": "The target space's ID, when the job works across spaces."
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant's ID."
+          },
+          "beginTime": {
+            "type": "string",
+            "description": "When the job started (no format documented)."
+          }
+        }
+      },
+      "BasicTaskType": {
+        "description": "The kind of a basic task: 0 handover of a user's data to a recipient, which the reference words\n\"transfer and deletion\" (移交并删除); 1 batch import of users.\n",
+        "type": "integer",
+        "enum": [
+          0,
+          1
+        ],
+        "x-enum-varnames": [
+          "Handover",
+          "BatchImport"
+        ],
+        "x-enum-descriptions": [
+          "Handover, transfer and deletion (移交并删除).",
+          "Batch import of users."
+        ]
+      },
+      "BasicTaskStatus": {
+        "description": "Where a basic task stands: 0 NEW, 1 EXECUTING, 2 SUCCESS, 3 FAILED (the list page's Chinese copy\nwords them new, running, success, failed). 2 and 3 are final.\n",
+        "type": "integer",
+        "enum": [
+          0,
+          1,
+          2,
+          3
+        ],
+        "x-enum-varnames": [
+          "NEW",
+          "EXECUTING",
+          "SUCCESS",
+          "FAILED"
+        ],
+        "x-enum-descriptions": [
+          "Created, not started yet.",
+          "Running.",
+          "Succeeded (final).",
+          "Failed (final); resultCode says why."
+        ]
+      },
+      "BasicTaskInfo": {
+        "description": "A basic task (handover or user import) as getTaskLIst lists it (the reference's `TaskInfo`,\nrenamed here because other groups document different tables of that name).\n",
+        "type": "object",
+        "properties": {
+          "taskId": {
+            "type": "string",
+            "description": "The task's ID."
+          },
+          "taskName": {
+            "type": "string",
+            "description": "The task's name."
+          },
+          "taskType": {
+            "$ref": "#/components/schemas/BasicTaskType"
+          },
+          "tenantId": {
+            "type": "string",
+            "description": "The tenant's ID."
+          },
+          "userId": {
+            "type": "string",
+            "description": "The user's ID."
+          },
+          "status": {
+            "$ref": "#/components/schemas/BasicTaskStatus"
+          },
+          "initParams": {
+            "type": "string",
+            "description": "An extension field (the reference does not say what it holds)."
+          },
+          "locale": {
+            "type": "string",
+            "description": "The user's country."
+          },
+          "resultCode": {
+            "type": "string",
+            "description": "The task's result code."
+          },
+          "createTime": {
+            "type": "string",
+            "description": "When the task was created (the example shows `2024-08-12T07:22:33.000Z`)."
+          },
+          "startTime": {
+            "type": "string",
+            "description": "When the task started."
+          },
+          "endTime": {
+            "type": "string",
+            "description": "When the task ended."
+          }
+        }
+      },
+      "UserImportFailInfo": {
+        "description": "A user that a batch import could not create, and why (the reference's `UserImportFailInfo`).",
+        "type": "object",
+        "properties": {
+          "userName": {
+            "type": "string",
+            "description": "The user's name."
+          },
+          "desc": {
+            "type": "string",
+            "description": "Why the user could not be imported."
+          }
+        }
+      },
+      "UserImportResultDto": {
+        "description": "The outcome of a batch import of users (the reference's `UserImportResultDto`).",
+        "type": "object",
+        "properties": {
+          "successCount": {
+            "type": "integer",
+            "description": "How many users were imported."
+          },
+          "failCount": {
+            "type": "integer",
+            "description": "How many users could not be imported."
+          },
+          "failInfoList": {
+            "type": "array",
+            "description": "The users that could not be imported.",
+            "items": {
+              "$ref": "#/components/schemas/UserImportFailInfo"
+            }
+          }
+        }
       }
     },
     "responses": {
@@ -9375,16 +17802,34 @@ export const openapiDocument: Record<string, unknown> = {
           "application/json": {
             "schema": {
               "$ref": "#/components/schemas/ResultEnvelope"
+            },
+            "examples": {
+              "parameterValidationFailed": {
+                "summary": "Parameter validation failed (code from the reference's calling guide; the wording of msg is ours)",
+                "value": {
+                  "code": 13000102,
+                  "msg": "parameter validation failed"
+                }
+              }
             }
           }
         }
       },
       "Unauthorized": {
-        "description": "The caller is not authorized.",
+        "description": "The caller is not authorized, such as 13000101 (bad request).",
         "content": {
           "application/json": {
             "schema": {
               "$ref": "#/components/schemas/ResultEnvelope"
+            },
+            "examples": {
+              "badRequest": {
+                "summary": "Not authorized (code from the reference's calling guide; the wording of msg is ours)",
+                "value": {
+                  "code": 13000101,
+                  "msg": "bad request"
+                }
+              }
             }
           }
         }

@@ -2,6 +2,11 @@
 
 import type { components, operations } from './openapi.js';
 
+/**
+ * A file the caller accessed recently (the reference's `AccessiFileInfo`, spelled so). The table is
+ * cut off inside `fileType` in every copy, so more fields and codes may come.
+ */
+export type AccessiFileInfo = components['schemas']['AccessiFileInfo'];
 /** A user to add to a new group space, with the permissions they get. */
 export type AddGroupUsers = components['schemas']['AddGroupUsers'];
 /**
@@ -37,16 +42,76 @@ export type AuditLogPageInfo = components['schemas']['AuditLogPageInfo'];
  * confused with the file lists' sorting).
  */
 export type AuditLogSortInfo = components['schemas']['AuditLogSortInfo'];
+/**
+ * A basic task (handover or user import) as getTaskLIst lists it (the reference's `TaskInfo`,
+ * renamed here because other groups document different tables of that name).
+ */
+export type BasicTaskInfo = components['schemas']['BasicTaskInfo'];
+/**
+ * Where a basic task stands: 0 NEW, 1 EXECUTING, 2 SUCCESS, 3 FAILED (the list page's Chinese copy
+ * words them new, running, success, failed). 2 and 3 are final.
+ */
+export type BasicTaskStatus = components['schemas']['BasicTaskStatus'];
+/**
+ * The kind of a basic task: 0 handover of a user's data to a recipient, which the reference words
+ * "transfer and deletion" (移交并删除); 1 batch import of users.
+ */
+export type BasicTaskType = components['schemas']['BasicTaskType'];
 /** A file's moderation record, as the batch lookup returns it. */
 export type BatchGetAudit = components['schemas']['BatchGetAudit'];
+/**
+ * The variant of a batch job's type (the reference's `actionType`): 101 copy and save-to (复制和转存),
+ * 201 logical delete (into the recycle bin), 202 permanent delete, 301 normal move, 501 view an
+ * archive's contents, 502 decompress a whole archive, 503 decompress part of an archive, 701 empty
+ * the recycle bin (whitelisted users only). Each value's first digit is the `taskType` it refines.
+ * The page says the field applies only when `taskType` is 1, 2 or 3, yet lists the 5xx and 701
+ * values too; all are accepted. 701 is absent from the copy of 2024-07-30.
+ */
+export type BatchJobActionType = components['schemas']['BatchJobActionType'];
+/**
+ * A batch job as GetJobList lists it (the reference's `JobInfo`, renamed here because the sharing
+ * group's getBatchTask has a different table of the same name). The newest copy (Chinese,
+ * 2025-12-12) is cut off after `resultCode`; the fields after it come from older copies (the
+ * compact Chinese and Portuguese copies and the guide mirror), which list them in the same order.
+ * Those older copies also list `taskName` and `userId` after `taskId`, where the newest copy has
+ * none: they are left out.
+ */
+export type BatchJobInfo = components['schemas']['BatchJobInfo'];
+/**
+ * Where a batch job stands: 0 pending, 1 processing, 2 completed, 3 canceled. 2 and 3 are final;
+ * only a job at 0 or 1 can be cancelled (CancelJob).
+ */
+export type BatchJobStatus = components['schemas']['BatchJobStatus'];
+/**
+ * How a batch job's items fared (the reference's `taskResultCode`): 1 all succeeded, 2 some failed,
+ * 3 all failed.
+ */
+export type BatchJobTaskResultCode = components['schemas']['BatchJobTaskResultCode'];
+/**
+ * What a batch job does (the reference's `taskType`, 1 to 7): 1 batch copy, 2 batch delete,
+ * 3 batch move, 4 batch restore from the recycle bin, 5 cloud decompression, 6 package download,
+ * 7 empty the recycle bin (only for users on a whitelist). The English copy calls copy
+ * "replication" and move "relocation". Copies of 2024-07-30 stop at 6.
+ */
+export type BatchJobType = components['schemas']['BatchJobType'];
 /**
  * Permission flags of a space member: true grants, false withholds. The reference lists all eleven
  * as mandatory Booleans (full list on the permission-template pages and on the space-member
  * permission page of 2025-03-14; the space pages' own tables are cut after the eighth or tenth flag).
  */
 export type Capabilities = components['schemas']['Capabilities'];
+/**
+ * What anyone holding a share's link sees of it (the reference's `CommonShareLink`). The oldest
+ * English copy (2024-07-30) has no `expireDate`.
+ */
+export type CommonShareLink = components['schemas']['CommonShareLink'];
 /** The space CreateSpace made (table of 2025-03-04). */
 export type CreateSpaceRspInfo = components['schemas']['CreateSpaceRspInfo'];
+/**
+ * What a new batch job works on (the reference's `CreateTaskInfoReq`): the files, the space they
+ * are in, and for some jobs where they go or which archive entries to extract.
+ */
+export type CreateTaskInfoReq = components['schemas']['CreateTaskInfoReq'];
 /**
  * A department of the organization (the reference's `departmentInfo`). GetDepartment returns these
  * fields at the top level of its answer; GetDepartmentList's table also lists a `code` and `msg`
@@ -65,6 +130,12 @@ export type DepartmentSpaceInfo = components['schemas']['DepartmentSpaceInfo'];
  * department ID.
  */
 export type DeptData = components['schemas']['DeptData'];
+/**
+ * One file's download address, or why there is none (the reference's DownloadInfoResponse table).
+ * The address's form, its lifetime and whether fetching it needs KooDrive credentials are not
+ * documented.
+ */
+export type DownloadInfoResponse = components['schemas']['DownloadInfoResponse'];
 /** The moderation records found; files not moderated yet are left out. */
 export type FcaListAuditDataDto = components['schemas']['FcaListAuditDataDto'];
 /**
@@ -73,6 +144,20 @@ export type FcaListAuditDataDto = components['schemas']['FcaListAuditDataDto'];
  * `"413774"`, so a digit string is accepted too.
  */
 export type Feature = components['schemas']['Feature'];
+/** A folder, by its ID and the ID of its space (the reference's `FileIdInfo`). */
+export type FileIdInfo = components['schemas']['FileIdInfo'];
+/**
+ * How to sort a file list (the reference's FileSortInfo table): by which attribute and in which
+ * direction.
+ */
+export type FileSortInfo = components['schemas']['FileSortInfo'];
+/**
+ * The kind of a file, as a code in a string: 10 folder, 11 smart folder (for allow-listed users
+ * only), 15 image, 20 video, 26 Word, 27 Excel, 28 PowerPoint, 30 audio, 35 archive,
+ * 40 application, 45 other. The same list is used by the file lists, file details, favorites and
+ * search; the set is left open so that a code added later is still accepted.
+ */
+export type FileTypeCode = components['schemas']['FileTypeCode'];
 /**
  * Allocated and total capacity of one space type, in GB. The table types them Integer and Long;
  * the example sends them as strings ("1000"), so both are accepted.
@@ -94,6 +179,12 @@ export type GroupSpaceInfo = components['schemas']['GroupSpaceInfo'];
 export type ImportUserInfo = components['schemas']['ImportUserInfo'];
 /** The pre-check's verdict on one user of a batch import (the reference's `ImportUserVerifyResult`). */
 export type ImportUserVerifyResult = components['schemas']['ImportUserVerifyResult'];
+/**
+ * A batch job's state and outcome, as GetJobDetail returns it (the reference's `JobDetailInfo`).
+ * Every copy's table is cut off after `beginTime`; the fields after it (an end time, probably, as
+ * in GetJobList) are not documented and are left out.
+ */
+export type JobDetailInfo = components['schemas']['JobDetailInfo'];
 /** What a web page needs to load and initialize OrgID's JavaScript SDK. Every field is a string. */
 export type JsSdkData = components['schemas']['JsSdkData'];
 /** One audit log entry. */
@@ -110,11 +201,26 @@ export type MemberInfo = components['schemas']['MemberInfo'];
  * and its flags.
  */
 export type MemberInitialPermission = components['schemas']['MemberInitialPermission'];
+/** A message to the caller (the reference's `MessageInfo`). */
+export type MessageInfo = components['schemas']['MessageInfo'];
 /** Where a new user is placed and what they may do (the reference's `modifyUserInfoReq`). */
 export type ModifyUserInfoReq = components['schemas']['ModifyUserInfoReq'];
 /**
- * A count or size that the reference types as String in some tables and as Integer or Long in
- * others, and whose examples show numbers: either form is accepted.
+ * One part of a multipart upload, as the reference's MultiPartInfo table describes it. The same
+ * table serves both directions: the caller sends `partNumber`, `partSize` and, for parallel
+ * uploads, `partOffset` and `hashCtx` to uploadUrl; createFile and uploadUrl answer with parts that
+ * also carry the `uploadUrl` to PUT the part's bytes to and the part's `partId`.
+ *
+ * `partNumber` and `partSize` are mandatory in uploadUrl's request table; the other fields are
+ * optional. Sizes and offsets are Long (int64). The bounds come from uploadUrl's table (part size)
+ * and the older createFile response table (part number).
+ */
+export type MultiPartInfo = components['schemas']['MultiPartInfo'];
+/**
+ * A size or a count that the reference types as String in some tables and as Integer or Long in
+ * others, and whose examples show numbers: either form is accepted, a whole number from 0 or a
+ * string of digits. Only sizes and counts use it (totals, capacities, space used, file sizes,
+ * view and download counts), none of which can be negative.
  */
 export type NumberOrNumericString = components['schemas']['NumberOrNumericString'];
 /**
@@ -124,18 +230,39 @@ export type NumberOrNumericString = components['schemas']['NumberOrNumericString
  */
 export type OrgUserInfo = components['schemas']['OrgUserInfo'];
 /**
+ * Which page of a file list to return (the reference's PageInfo table of getPersonalFiles and
+ * getDepartmentFiles): how many files, starting at which cursor. Both are optional; without a
+ * cursor the list starts at its first file. Not to be confused with the audit log's page
+ * (AuditLogPageInfo), which counts pages by number.
+ */
+export type PageInfo = components['schemas']['PageInfo'];
+/**
  * A permission template: a named, reusable set of permission flags. The tables of the pages that
  * return it are cut off inside the Capabilities rows, so `capabilities` is the shared object.
  */
 export type PermissionTemplate = components['schemas']['PermissionTemplate'];
+/** One of the caller's recent accesses to a file (the reference's `RecentlyAccess`). */
+export type RecentlyAccess = components['schemas']['RecentlyAccess'];
+/**
+ * Something done to files that concerns the caller, such as a share with them (the reference's
+ * `RelatedToMeRecord`). The table is cut off after `expireTime` in every copy, and the fields of
+ * its file objects (`FileInfo`) are not documented.
+ */
+export type RelatedToMeRecord = components['schemas']['RelatedToMeRecord'];
 /**
  * KooDrive's return code: 0 on success, an eight-digit number such as 13000102 on failure. Most
  * pages declare it Integer and a few String, while every example shows a number, so both forms
- * are accepted.
+ * are accepted: an integer, or a string of digits.
  */
 export type ResultCode = components['schemas']['ResultCode'];
 /** The `code` and `msg` that every KooDrive response carries; the whole body of a failed one. */
 export type ResultEnvelope = components['schemas']['ResultEnvelope'];
+/**
+ * A file found by Search (the reference's `files` table). `downloadLinks` holds thumbnail
+ * addresses for images; the fields of its objects are not documented. The team fields are filled
+ * for files of a team space.
+ */
+export type SearchFile = components['schemas']['SearchFile'];
 /**
  * The organization's subscription as the management console holds it (the reference's
  * `ServiceStatus`). Types follow the newest copy (Chinese, 2025-12-12); the four switches at the
@@ -158,6 +285,78 @@ export type SessionUserDto = components['schemas']['SessionUserDto'];
 /** The enterprise user a new session belongs to, as createSession returns it (`userInfo`). */
 export type SessionUserInfo = components['schemas']['SessionUserInfo'];
 /**
+ * One share the caller created, as listShareByMe lists it (the reference's `ShareByMeLink`). A
+ * share of several files shows as a folder named after the first one; a share of one file shows
+ * that file. Older copies also list `permission` and `extractCode`, which the current table does
+ * not. The counters are typed Integer here and String elsewhere (updateShare): both are accepted.
+ */
+export type ShareByMeLink = components['schemas']['ShareByMeLink'];
+/**
+ * The settings of one share the caller created, as getShareByMeDetail returns them (the
+ * reference's `ShareByMeLinkDetail`).
+ */
+export type ShareByMeLinkDetail = components['schemas']['ShareByMeLinkDetail'];
+/**
+ * A file listed through an access link by listShareFiles (the reference's `ShareFile`, from the
+ * guide mirror of 2024-10-25). That table types `downloadLinks` as String, while the share lists'
+ * `ShareFileInfo` has an array there: both are accepted.
+ */
+export type ShareFile = components['schemas']['ShareFile'];
+/**
+ * A file of a share, as the share lists show it (the reference's `ShareFileInfo`). The table is
+ * cut off after `recycled` in every copy, so more fields may come; the fields of `downloadLinks`
+ * are not documented.
+ */
+export type ShareFileInfo = components['schemas']['ShareFileInfo'];
+/**
+ * The state of an asynchronous share task, as getBatchTask returns it (the reference's `JobInfo`
+ * on that page; the Batch Task group's JobInfo is a different object). Times are 14 digits,
+ * `yyyyMMddHHmmss`.
+ */
+export type ShareJobInfo = components['schemas']['ShareJobInfo'];
+/** The share that createShare made, with its link (the reference's `shareLink` object of that page). */
+export type ShareLink = components['schemas']['ShareLink'];
+/**
+ * What the recipients of a share may do with its files (the reference's `SharePermission`). The
+ * reference says these settings are to be supported in the future.
+ */
+export type SharePermission = components['schemas']['SharePermission'];
+/**
+ * A department, user group or user a share was given to, by ID and name. The reference has three
+ * tables with these same two fields (`DeptInfo`, `GroupInfo`, `UserInfo`); one schema serves all
+ * three here.
+ */
+export type ShareRecipient = components['schemas']['ShareRecipient'];
+/**
+ * The outcome for one share of a batch (the reference's `ShareSubResponse`). The current tables
+ * list `code` (Integer) and `msg`; the examples and the older English table (2024-07-30) also give
+ * the share's ID, and that table and the Chinese example of exitShare call the text `message`.
+ * Both names are accepted, and `code` as a number or a string.
+ */
+export type ShareSubResponse = components['schemas']['ShareSubResponse'];
+/**
+ * The outcome for one file of an asynchronous share task (the reference's `TaskInfo` on the
+ * getBatchTask page; the Basic Task group's TaskInfo is a different object).
+ */
+export type ShareTaskInfo = components['schemas']['ShareTaskInfo'];
+/**
+ * One share someone made for the caller, as listShareWithMe lists it (the reference's
+ * `ShareWithMeLink`). This table types `scope` and `viewCnt` as String and the other counters as
+ * Integer, while listShareByMe types all of them Integer: both forms are accepted.
+ */
+export type ShareWithMeLink = components['schemas']['ShareWithMeLink'];
+/**
+ * One share someone made for the caller, as getShareWithMeDetail returns it (the reference's
+ * `ShareWithMeLinkDetail`).
+ */
+export type ShareWithMeLinkDetail = components['schemas']['ShareWithMeLinkDetail'];
+/**
+ * An attribute of a smart folder (the reference's SmartFolderAttr table; smart folders are for
+ * allow-listed users only). The table names the fields and their types but not their meaning or
+ * whether they are mandatory.
+ */
+export type SmartFolderAttr = components['schemas']['SmartFolderAttr'];
+/**
  * A space, as GetSpace, batchGetSpace and GetSpaceByContainerID return it. The tables type every
  * field as String; the examples of sibling objects show numbers for `status`, `capacity` and
  * `spaceUsed`, so those accept both. `administrators` appears only in GetSpace's older table,
@@ -177,6 +376,26 @@ export type SpaceInfoV2 = components['schemas']['SpaceInfoV2'];
 export type SpaceQuotaUsage = components['schemas']['SpaceQuotaUsage'];
 /** The kind of space: 0 department, 1 individual, 2 group. */
 export type SpaceType = components['schemas']['SpaceType'];
+/**
+ * A starred file, as listStarFile returns it (the reference's StarFileInfo table). Every copy read
+ * shows only the table's first rows; the fields after `recycled` (among them `keychains`, an array
+ * of Keychain objects whose fields no copy shows) are left out. `recycled` is cut off after "Boo"
+ * in its type cell and is read as Boolean, as getFile types the same field. `dataType` comes from
+ * a fragment of the Chinese copy.
+ */
+export type StarFileInfo = components['schemas']['StarFileInfo'];
+/** One file to star or un-star in batchStarFile (the reference's StarFileRequest table). */
+export type StarFileRequest = components['schemas']['StarFileRequest'];
+/**
+ * What StatsDir counted under a folder (the reference's StatsData table). The table types the
+ * three counts as String while the documented example sends numbers, so both forms are accepted.
+ */
+export type StatsData = components['schemas']['StatsData'];
+/**
+ * The outcome for one file of batchStarFile (the reference's SubResponse table). `code` is a
+ * string here, `"0"` on success, in the table and the example alike.
+ */
+export type SubResponse = components['schemas']['SubResponse'];
 /** A team space, as GetTeamSpaceList lists it (table of 2025-02-12). */
 export type TeamSpaceInfo = components['schemas']['TeamSpaceInfo'];
 /**
@@ -184,12 +403,29 @@ export type TeamSpaceInfo = components['schemas']['TeamSpaceInfo'];
  * `expandCapacity` is mandatory is not visible in any copy, so it is optional here.
  */
 export type TransferUnusedSpaceData = components['schemas']['TransferUnusedSpaceData'];
+/**
+ * An entry of an archive, as listFile returns it (the reference's UncompressedFileinfoList table):
+ * a file or a directory inside the archive. Every field is typed String.
+ */
+export type UncompressedFileinfoList = components['schemas']['UncompressedFileinfoList'];
+/**
+ * A share after updateShare changed it (the reference's `shareLink` object of that page). This
+ * table types the counters as String, while listShareByMe types them Integer: both are accepted.
+ * Its `status` has a fourth value that the other pages do not list.
+ */
+export type UpdatedShareLink = components['schemas']['UpdatedShareLink'];
+/** Whether one message's state was changed (the reference's `UpdateMessageStateResponse`). */
+export type UpdateMessageStateResponse = components['schemas']['UpdateMessageStateResponse'];
 /** A group's details, as GetUserGroup returns them (the reference's `userGroup`). */
 export type UserGroup = components['schemas']['UserGroup'];
 /** A group the caller has joined, as GetUserGroupList lists it (the reference's `UserGroupInfo`). */
 export type UserGroupInfo = components['schemas']['UserGroupInfo'];
 /** The kind of group: 0 group, 1 user group. */
 export type UserGroupSourceType = components['schemas']['UserGroupSourceType'];
+/** A user that a batch import could not create, and why (the reference's `UserImportFailInfo`). */
+export type UserImportFailInfo = components['schemas']['UserImportFailInfo'];
+/** The outcome of a batch import of users (the reference's `UserImportResultDto`). */
+export type UserImportResultDto = components['schemas']['UserImportResultDto'];
 /**
  * One user's permissions on a department or group space, as getUserPermissionList lists them. The
  * name keeps the reference's spelling (`userPermisson`). Its `capabilities` is an array of
@@ -237,6 +473,13 @@ export type batchAuditRequestBody = NonNullable<operations['batchAudit']['reques
 /** The JSON body of batchAudit (`POST /koodrive/ose/v1/audit/batch`)'s 200 response. */
 export type batchAuditResponse = operations['batchAudit']['responses'][200]['content']['application/json'];
 
+/** Stopping Sharing Files: `POST /koodrive/ose/v1/share/cancel` */
+export type batchCancelOperation = operations['batchCancel'];
+/** The JSON request body of batchCancel (`POST /koodrive/ose/v1/share/cancel`). */
+export type batchCancelRequestBody = NonNullable<operations['batchCancel']['requestBody']>['content']['application/json'];
+/** The JSON body of batchCancel (`POST /koodrive/ose/v1/share/cancel`)'s 200 response. */
+export type batchCancelResponse = operations['batchCancel']['responses'][200]['content']['application/json'];
+
 /** Deleting Members from a User Group: `POST /koodrive/ose/v1/usergroups/{groupId}/members/batchDelete` */
 export type batchDeleteGroupMembersOperation = operations['batchDeleteGroupMembers'];
 /** The path parameters of batchDeleteGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchDelete`). */
@@ -245,6 +488,13 @@ export type batchDeleteGroupMembersPathParams = operations['batchDeleteGroupMemb
 export type batchDeleteGroupMembersRequestBody = NonNullable<operations['batchDeleteGroupMembers']['requestBody']>['content']['application/json'];
 /** The JSON body of batchDeleteGroupMembers (`POST /koodrive/ose/v1/usergroups/{groupId}/members/batchDelete`)'s 200 response. */
 export type batchDeleteGroupMembersResponse = operations['batchDeleteGroupMembers']['responses'][200]['content']['application/json'];
+
+/** Deleting Messages in Batches: `DELETE /koodrive/ose/v1/message/batchDelete` */
+export type batchDeleteMessageOperation = operations['batchDeleteMessage'];
+/** The JSON request body of batchDeleteMessage (`DELETE /koodrive/ose/v1/message/batchDelete`). */
+export type batchDeleteMessageRequestBody = NonNullable<operations['batchDeleteMessage']['requestBody']>['content']['application/json'];
+/** The JSON body of batchDeleteMessage (`DELETE /koodrive/ose/v1/message/batchDelete`)'s 200 response. */
+export type batchDeleteMessageResponse = operations['batchDeleteMessage']['responses'][200]['content']['application/json'];
 
 /** Deleting Permissions Templates in Batches: `POST /koodrive/ose/v1/permission/template/delete` */
 export type batchDeletePermissionTemplateOperation = operations['batchDeletePermissionTemplate'];
@@ -281,12 +531,54 @@ export type batchImportUserPreVerifyRequestBody = NonNullable<operations['batchI
 /** The JSON body of batchImportUserPreVerify (`POST /koodrive/ose/v1/users/batchimport/preverify`)'s 200 response. */
 export type batchImportUserPreVerifyResponse = operations['batchImportUserPreVerify']['responses'][200]['content']['application/json'];
 
+/** Marking Messages as Read in Batches: `POST /koodrive/ose/v1/message/batchRead` */
+export type batchReadMessageOperation = operations['batchReadMessage'];
+/** The JSON request body of batchReadMessage (`POST /koodrive/ose/v1/message/batchRead`). */
+export type batchReadMessageRequestBody = NonNullable<operations['batchReadMessage']['requestBody']>['content']['application/json'];
+/** The JSON body of batchReadMessage (`POST /koodrive/ose/v1/message/batchRead`)'s 200 response. */
+export type batchReadMessageResponse = operations['batchReadMessage']['responses'][200]['content']['application/json'];
+
+/** Adding Files to Favorites: `POST /koodrive/ose/v1/star/batch` */
+export type batchStarFileOperation = operations['batchStarFile'];
+/** The JSON request body of batchStarFile (`POST /koodrive/ose/v1/star/batch`). */
+export type batchStarFileRequestBody = NonNullable<operations['batchStarFile']['requestBody']>['content']['application/json'];
+/** The JSON body of batchStarFile (`POST /koodrive/ose/v1/star/batch`)'s 200 response. */
+export type batchStarFileResponse = operations['batchStarFile']['responses'][200]['content']['application/json'];
+
+/** Cancelling a Batch Task: `POST /koodrive/ose/v1/cancel` */
+export type CancelJobOperation = operations['CancelJob'];
+/** The JSON request body of CancelJob (`POST /koodrive/ose/v1/cancel`). */
+export type CancelJobRequestBody = NonNullable<operations['CancelJob']['requestBody']>['content']['application/json'];
+/** The JSON body of CancelJob (`POST /koodrive/ose/v1/cancel`)'s 200 response. */
+export type CancelJobResponse = operations['CancelJob']['responses'][200]['content']['application/json'];
+
+/** Clearing the Recycle Bin: `POST /koodrive/ose/v1/files/recycle` */
+export type clearRecycleFileOperation = operations['clearRecycleFile'];
+/** The JSON request body of clearRecycleFile (`POST /koodrive/ose/v1/files/recycle`). */
+export type clearRecycleFileRequestBody = NonNullable<operations['clearRecycleFile']['requestBody']>['content']['application/json'];
+/** The JSON body of clearRecycleFile (`POST /koodrive/ose/v1/files/recycle`)'s 200 response. */
+export type clearRecycleFileResponse = operations['clearRecycleFile']['responses'][200]['content']['application/json'];
+
+/** Checking Whether File Upload Is Completed: `POST /koodrive/ose/v1/files/complete` */
+export type completeFileOperation = operations['completeFile'];
+/** The JSON request body of completeFile (`POST /koodrive/ose/v1/files/complete`). */
+export type completeFileRequestBody = NonNullable<operations['completeFile']['requestBody']>['content']['application/json'];
+/** The JSON body of completeFile (`POST /koodrive/ose/v1/files/complete`)'s 200 response. */
+export type completeFileResponse = operations['completeFile']['responses'][200]['content']['application/json'];
+
 /** Counting Members in an Organization or Department: `GET /koodrive/ose/v1/users/count` */
 export type CountUserOperation = operations['CountUser'];
 /** The query parameters of CountUser (`GET /koodrive/ose/v1/users/count`). */
 export type CountUserQuery = NonNullable<operations['CountUser']['parameters']['query']>;
 /** The JSON body of CountUser (`GET /koodrive/ose/v1/users/count`)'s 200 response. */
 export type CountUserResponse = operations['CountUser']['responses'][200]['content']['application/json'];
+
+/** Creating an Asynchronous Sharing Task: `POST /koodrive/ose/v1/share/tasks` */
+export type createBatchTaskOperation = operations['createBatchTask'];
+/** The JSON request body of createBatchTask (`POST /koodrive/ose/v1/share/tasks`). */
+export type createBatchTaskRequestBody = NonNullable<operations['createBatchTask']['requestBody']>['content']['application/json'];
+/** The JSON body of createBatchTask (`POST /koodrive/ose/v1/share/tasks`)'s 200 response. */
+export type createBatchTaskResponse = operations['createBatchTask']['responses'][200]['content']['application/json'];
 
 /** Creating a Department: `POST /koodrive/ose/v1/departments` */
 export type CreateDepartmentOperation = operations['CreateDepartment'];
@@ -295,12 +587,33 @@ export type CreateDepartmentRequestBody = NonNullable<operations['CreateDepartme
 /** The JSON body of CreateDepartment (`POST /koodrive/ose/v1/departments`)'s 200 response. */
 export type CreateDepartmentResponse = operations['CreateDepartment']['responses'][200]['content']['application/json'];
 
+/** Adding a File Directory: `POST /koodrive/ose/v1/directory` */
+export type createDirectoryOperation = operations['createDirectory'];
+/** The JSON request body of createDirectory (`POST /koodrive/ose/v1/directory`). */
+export type createDirectoryRequestBody = NonNullable<operations['createDirectory']['requestBody']>['content']['application/json'];
+/** The JSON body of createDirectory (`POST /koodrive/ose/v1/directory`)'s 200 response. */
+export type createDirectoryResponse = operations['createDirectory']['responses'][200]['content']['application/json'];
+
+/** Creating File Metadata: `POST /koodrive/ose/v1/files/create` */
+export type createFileOperation = operations['createFile'];
+/** The JSON request body of createFile (`POST /koodrive/ose/v1/files/create`). */
+export type createFileRequestBody = NonNullable<operations['createFile']['requestBody']>['content']['application/json'];
+/** The JSON body of createFile (`POST /koodrive/ose/v1/files/create`)'s 200 response. */
+export type createFileResponse = operations['createFile']['responses'][200]['content']['application/json'];
+
 /** Creating a Group Space: `POST /koodrive/ose/v1/space/group` */
 export type CreateGroupSpaceOperation = operations['CreateGroupSpace'];
 /** The JSON request body of CreateGroupSpace (`POST /koodrive/ose/v1/space/group`). */
 export type CreateGroupSpaceRequestBody = NonNullable<operations['CreateGroupSpace']['requestBody']>['content']['application/json'];
 /** The JSON body of CreateGroupSpace (`POST /koodrive/ose/v1/space/group`)'s 200 response. */
 export type CreateGroupSpaceResponse = operations['CreateGroupSpace']['responses'][200]['content']['application/json'];
+
+/** Creating a Batch Task: `POST /koodrive/ose/v1/jobs` */
+export type CreateJobOperation = operations['CreateJob'];
+/** The JSON request body of CreateJob (`POST /koodrive/ose/v1/jobs`). */
+export type CreateJobRequestBody = NonNullable<operations['CreateJob']['requestBody']>['content']['application/json'];
+/** The JSON body of CreateJob (`POST /koodrive/ose/v1/jobs`)'s 200 response. */
+export type CreateJobResponse = operations['CreateJob']['responses'][200]['content']['application/json'];
 
 /** Creating a Permissions Template: `POST /koodrive/ose/v1/permission/template/create` */
 export type createPermissionTemplateOperation = operations['createPermissionTemplate'];
@@ -316,6 +629,13 @@ export type createSessionRequestBody = NonNullable<operations['createSession']['
 /** The JSON body of createSession (`POST /koodrive/ose/v1/session`)'s 200 response. */
 export type createSessionResponse = operations['createSession']['responses'][200]['content']['application/json'];
 
+/** Sharing a File: `POST /koodrive/ose/v1/share` */
+export type createShareOperation = operations['createShare'];
+/** The JSON request body of createShare (`POST /koodrive/ose/v1/share`). */
+export type createShareRequestBody = NonNullable<operations['createShare']['requestBody']>['content']['application/json'];
+/** The JSON body of createShare (`POST /koodrive/ose/v1/share`)'s 200 response. */
+export type createShareResponse = operations['createShare']['responses'][200]['content']['application/json'];
+
 /** Creating a Space for a Department or Individual: `POST /koodrive/ose/v1/space/{ownerId}` */
 export type CreateSpaceOperation = operations['CreateSpace'];
 /** The path parameters of CreateSpace (`POST /koodrive/ose/v1/space/{ownerId}`). */
@@ -324,6 +644,13 @@ export type CreateSpacePathParams = operations['CreateSpace']['parameters']['pat
 export type CreateSpaceRequestBody = NonNullable<operations['CreateSpace']['requestBody']>['content']['application/json'];
 /** The JSON body of CreateSpace (`POST /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type CreateSpaceResponse = operations['CreateSpace']['responses'][200]['content']['application/json'];
+
+/** Creating a Task: `POST /koodrive/ose/v1/task/create` */
+export type createTaskOperation = operations['createTask'];
+/** The JSON request body of createTask (`POST /koodrive/ose/v1/task/create`). */
+export type createTaskRequestBody = NonNullable<operations['createTask']['requestBody']>['content']['application/json'];
+/** The JSON body of createTask (`POST /koodrive/ose/v1/task/create`)'s 200 response. */
+export type createTaskResponse = operations['createTask']['responses'][200]['content']['application/json'];
 
 /** Creating a User: `POST /koodrive/ose/v1/users` */
 export type CreateUserOperation = operations['CreateUser'];
@@ -376,12 +703,26 @@ export type DeleteUserGroupPathParams = operations['DeleteUserGroup']['parameter
 /** The JSON body of DeleteUserGroup (`DELETE /koodrive/ose/v1/usergroups/{groupId}`)'s 200 response. */
 export type DeleteUserGroupResponse = operations['DeleteUserGroup']['responses'][200]['content']['application/json'];
 
+/** Downloading a File: `POST /koodrive/ose/v1/share/download` */
+export type downloadShareFileOperation = operations['downloadShareFile'];
+/** The JSON request body of downloadShareFile (`POST /koodrive/ose/v1/share/download`). */
+export type downloadShareFileRequestBody = NonNullable<operations['downloadShareFile']['requestBody']>['content']['application/json'];
+/** The JSON body of downloadShareFile (`POST /koodrive/ose/v1/share/download`)'s 200 response. */
+export type downloadShareFileResponse = operations['downloadShareFile']['responses'][200]['content']['application/json'];
+
 /** Editing a Permissions Template: `POST /koodrive/ose/v1/permission/template/edit` */
 export type editPermissionTemplateOperation = operations['editPermissionTemplate'];
 /** The JSON request body of editPermissionTemplate (`POST /koodrive/ose/v1/permission/template/edit`). */
 export type editPermissionTemplateRequestBody = NonNullable<operations['editPermissionTemplate']['requestBody']>['content']['application/json'];
 /** The JSON body of editPermissionTemplate (`POST /koodrive/ose/v1/permission/template/edit`)'s 200 response. */
 export type editPermissionTemplateResponse = operations['editPermissionTemplate']['responses'][200]['content']['application/json'];
+
+/** Removing Yourself from Shared Files: `POST /koodrive/ose/v1/share/exit` */
+export type exitShareOperation = operations['exitShare'];
+/** The JSON request body of exitShare (`POST /koodrive/ose/v1/share/exit`). */
+export type exitShareRequestBody = NonNullable<operations['exitShare']['requestBody']>['content']['application/json'];
+/** The JSON body of exitShare (`POST /koodrive/ose/v1/share/exit`)'s 200 response. */
+export type exitShareResponse = operations['exitShare']['responses'][200]['content']['application/json'];
 
 /** Change the maximum number of OrgID users: `POST /koodrive/ose/v1/user/expand/{orgId}` */
 export type ExpandUserNumOperation = operations['ExpandUserNum'];
@@ -397,12 +738,30 @@ export type getAuthCodeURLQuery = NonNullable<operations['getAuthCodeURL']['para
 /** The JSON body of getAuthCodeURL (`GET /koodrive/ose/v1/session/authCodeURL`)'s 200 response. */
 export type getAuthCodeURLResponse = operations['getAuthCodeURL']['responses'][200]['content']['application/json'];
 
+/** Querying an Asynchronous Task: `POST /koodrive/ose/v1/share/taskDetail` */
+export type getBatchTaskOperation = operations['getBatchTask'];
+/** The JSON request body of getBatchTask (`POST /koodrive/ose/v1/share/taskDetail`). */
+export type getBatchTaskRequestBody = NonNullable<operations['getBatchTask']['requestBody']>['content']['application/json'];
+/** The JSON body of getBatchTask (`POST /koodrive/ose/v1/share/taskDetail`)'s 200 response. */
+export type getBatchTaskResponse = operations['getBatchTask']['responses'][200]['content']['application/json'];
+
 /** Querying a Department: `GET /koodrive/ose/v1/departments/{department_id}` */
 export type GetDepartmentOperation = operations['GetDepartment'];
 /** The path parameters of GetDepartment (`GET /koodrive/ose/v1/departments/{department_id}`). */
 export type GetDepartmentPathParams = operations['GetDepartment']['parameters']['path'];
 /** The JSON body of GetDepartment (`GET /koodrive/ose/v1/departments/{department_id}`)'s 200 response. */
 export type GetDepartmentResponse = operations['GetDepartment']['responses'][200]['content']['application/json'];
+
+/** Listing Files in a Group or Department Space: `POST /koodrive/ose/v1/files/{groupId}/{type}` */
+export type getDepartmentFilesOperation = operations['getDepartmentFiles'];
+/** The path parameters of getDepartmentFiles (`POST /koodrive/ose/v1/files/{groupId}/{type}`). */
+export type getDepartmentFilesPathParams = operations['getDepartmentFiles']['parameters']['path'];
+/** The query parameters of getDepartmentFiles (`POST /koodrive/ose/v1/files/{groupId}/{type}`). */
+export type getDepartmentFilesQuery = NonNullable<operations['getDepartmentFiles']['parameters']['query']>;
+/** The JSON request body of getDepartmentFiles (`POST /koodrive/ose/v1/files/{groupId}/{type}`). */
+export type getDepartmentFilesRequestBody = NonNullable<operations['getDepartmentFiles']['requestBody']>['content']['application/json'];
+/** The JSON body of getDepartmentFiles (`POST /koodrive/ose/v1/files/{groupId}/{type}`)'s 200 response. */
+export type getDepartmentFilesResponse = operations['getDepartmentFiles']['responses'][200]['content']['application/json'];
 
 /** Listing Departments: `GET /koodrive/ose/v1/departmentList` */
 export type GetDepartmentListOperation = operations['GetDepartmentList'];
@@ -418,6 +777,29 @@ export type GetDepartmentSpaceListQuery = NonNullable<operations['GetDepartmentS
 /** The JSON body of GetDepartmentSpaceList (`GET /koodrive/ose/v1/space/departmentList`)'s 200 response. */
 export type GetDepartmentSpaceListResponse = operations['GetDepartmentSpaceList']['responses'][200]['content']['application/json'];
 
+/** Obtaining Download Links: `POST /koodrive/ose/v1/files/download` */
+export type getDownLoadUrlOperation = operations['getDownLoadUrl'];
+/** The JSON request body of getDownLoadUrl (`POST /koodrive/ose/v1/files/download`). */
+export type getDownLoadUrlRequestBody = NonNullable<operations['getDownLoadUrl']['requestBody']>['content']['application/json'];
+/** The JSON body of getDownLoadUrl (`POST /koodrive/ose/v1/files/download`)'s 200 response. */
+export type getDownLoadUrlResponse = operations['getDownLoadUrl']['responses'][200]['content']['application/json'];
+
+/** Obtaining File Details: `POST /koodrive/ose/v1/files/{fileId}/detail` */
+export type getFileOperation = operations['getFile'];
+/** The path parameters of getFile (`POST /koodrive/ose/v1/files/{fileId}/detail`). */
+export type getFilePathParams = operations['getFile']['parameters']['path'];
+/** The JSON request body of getFile (`POST /koodrive/ose/v1/files/{fileId}/detail`). */
+export type getFileRequestBody = NonNullable<operations['getFile']['requestBody']>['content']['application/json'];
+/** The JSON body of getFile (`POST /koodrive/ose/v1/files/{fileId}/detail`)'s 200 response. */
+export type getFileResponse = operations['getFile']['responses'][200]['content']['application/json'];
+
+/** Obtaining the Full Name and ID Paths of a File: `GET /koodrive/ose/v1/files/path` */
+export type GetFullPathOperation = operations['GetFullPath'];
+/** The query parameters of GetFullPath (`GET /koodrive/ose/v1/files/path`). */
+export type GetFullPathQuery = NonNullable<operations['GetFullPath']['parameters']['query']>;
+/** The JSON body of GetFullPath (`GET /koodrive/ose/v1/files/path`)'s 200 response. */
+export type GetFullPathResponse = operations['GetFullPath']['responses'][200]['content']['application/json'];
+
 /** Listing Group Spaces in an Enterprise: `GET /koodrive/ose/v1/space/groupList` */
 export type GetGroupSpaceListOperation = operations['GetGroupSpaceList'];
 /** The query parameters of GetGroupSpaceList (`GET /koodrive/ose/v1/space/groupList`). */
@@ -425,10 +807,40 @@ export type GetGroupSpaceListQuery = NonNullable<operations['GetGroupSpaceList']
 /** The JSON body of GetGroupSpaceList (`GET /koodrive/ose/v1/space/groupList`)'s 200 response. */
 export type GetGroupSpaceListResponse = operations['GetGroupSpaceList']['responses'][200]['content']['application/json'];
 
+/** Obtains the information about the handover recipient.: `GET /koodrive/ose/v1/task/dstUserInfo/{src_user_id}` */
+export type getHandoverDstUserInfoOperation = operations['getHandoverDstUserInfo'];
+/** The path parameters of getHandoverDstUserInfo (`GET /koodrive/ose/v1/task/dstUserInfo/{src_user_id}`). */
+export type getHandoverDstUserInfoPathParams = operations['getHandoverDstUserInfo']['parameters']['path'];
+/** The JSON body of getHandoverDstUserInfo (`GET /koodrive/ose/v1/task/dstUserInfo/{src_user_id}`)'s 200 response. */
+export type getHandoverDstUserInfoResponse = operations['getHandoverDstUserInfo']['responses'][200]['content']['application/json'];
+
+/** Querying Details About a Batch Task: `GET /koodrive/ose/v1/{job_id}` */
+export type GetJobDetailOperation = operations['GetJobDetail'];
+/** The path parameters of GetJobDetail (`GET /koodrive/ose/v1/{job_id}`). */
+export type GetJobDetailPathParams = operations['GetJobDetail']['parameters']['path'];
+/** The JSON body of GetJobDetail (`GET /koodrive/ose/v1/{job_id}`)'s 200 response. */
+export type GetJobDetailResponse = operations['GetJobDetail']['responses'][200]['content']['application/json'];
+
+/** Listing Batch Tasks: `GET /koodrive/ose/v1/jobs` */
+export type GetJobListOperation = operations['GetJobList'];
+/** The query parameters of GetJobList (`GET /koodrive/ose/v1/jobs`). */
+export type GetJobListQuery = NonNullable<operations['GetJobList']['parameters']['query']>;
+/** The JSON body of GetJobList (`GET /koodrive/ose/v1/jobs`)'s 200 response. */
+export type GetJobListResponse = operations['GetJobList']['responses'][200]['content']['application/json'];
+
 /** Obtain the JavaScript SDK.: `GET /koodrive/ose/v1/sdk/get-js-sdk-info` */
 export type getJsSdkInfoOperation = operations['getJsSdkInfo'];
 /** The JSON body of getJsSdkInfo (`GET /koodrive/ose/v1/sdk/get-js-sdk-info`)'s 200 response. */
 export type getJsSdkInfoResponse = operations['getJsSdkInfo']['responses'][200]['content']['application/json'];
+
+/** Listing Files in the Individual Space: `POST /koodrive/ose/v1/files/{type}` */
+export type getPersonalFilesOperation = operations['getPersonalFiles'];
+/** The path parameters of getPersonalFiles (`POST /koodrive/ose/v1/files/{type}`). */
+export type getPersonalFilesPathParams = operations['getPersonalFiles']['parameters']['path'];
+/** The JSON request body of getPersonalFiles (`POST /koodrive/ose/v1/files/{type}`). */
+export type getPersonalFilesRequestBody = NonNullable<operations['getPersonalFiles']['requestBody']>['content']['application/json'];
+/** The JSON body of getPersonalFiles (`POST /koodrive/ose/v1/files/{type}`)'s 200 response. */
+export type getPersonalFilesResponse = operations['getPersonalFiles']['responses'][200]['content']['application/json'];
 
 /** Querying Service Usage: `GET /koodrive/ose/v1/service/quotaUsed` */
 export type GetQuotaUsedOperation = operations['GetQuotaUsed'];
@@ -439,6 +851,27 @@ export type GetQuotaUsedResponse = operations['GetQuotaUsed']['responses'][200][
 export type GetServiceOperation = operations['GetService'];
 /** The JSON body of GetService (`GET /koodrive/ose/v1/service`)'s 200 response. */
 export type GetServiceResponse = operations['GetService']['responses'][200]['content']['application/json'];
+
+/** Obtaining Sharing Details: `GET /koodrive/ose/v1/share/{shareId}` */
+export type getShareByMeDetailOperation = operations['getShareByMeDetail'];
+/** The path parameters of getShareByMeDetail (`GET /koodrive/ose/v1/share/{shareId}`). */
+export type getShareByMeDetailPathParams = operations['getShareByMeDetail']['parameters']['path'];
+/** The JSON body of getShareByMeDetail (`GET /koodrive/ose/v1/share/{shareId}`)'s 200 response. */
+export type getShareByMeDetailResponse = operations['getShareByMeDetail']['responses'][200]['content']['application/json'];
+
+/** Obtaining Sharing Information: `GET /koodrive/ose/v1/share/userInfo` */
+export type getShareInfoOperation = operations['getShareInfo'];
+/** The query parameters of getShareInfo (`GET /koodrive/ose/v1/share/userInfo`). */
+export type getShareInfoQuery = NonNullable<operations['getShareInfo']['parameters']['query']>;
+/** The JSON body of getShareInfo (`GET /koodrive/ose/v1/share/userInfo`)'s 200 response. */
+export type getShareInfoResponse = operations['getShareInfo']['responses'][200]['content']['application/json'];
+
+/** Obtain Sharing Details: `GET /koodrive/ose/v1/share/received/{shareId}` */
+export type getShareWithMeDetailOperation = operations['getShareWithMeDetail'];
+/** The path parameters of getShareWithMeDetail (`GET /koodrive/ose/v1/share/received/{shareId}`). */
+export type getShareWithMeDetailPathParams = operations['getShareWithMeDetail']['parameters']['path'];
+/** The JSON body of getShareWithMeDetail (`GET /koodrive/ose/v1/share/received/{shareId}`)'s 200 response. */
+export type getShareWithMeDetailResponse = operations['getShareWithMeDetail']['responses'][200]['content']['application/json'];
 
 /** Querying Space Information: `GET /koodrive/ose/v1/space/{ownerId}` */
 export type GetSpaceOperation = operations['GetSpace'];
@@ -489,12 +922,38 @@ export type GetSpaceV2Query = NonNullable<operations['GetSpaceV2']['parameters']
 /** The JSON body of GetSpaceV2 (`GET /koodrive/ose/v2/space/{owner_id}`)'s 200 response. */
 export type GetSpaceV2Response = operations['GetSpaceV2']['responses'][200]['content']['application/json'];
 
+/** Obtaining Task Details: `GET /koodrive/ose/v1/task/{task_id}` */
+export type getTaskDetailOperation = operations['getTaskDetail'];
+/** The path parameters of getTaskDetail (`GET /koodrive/ose/v1/task/{task_id}`). */
+export type getTaskDetailPathParams = operations['getTaskDetail']['parameters']['path'];
+/** The JSON body of getTaskDetail (`GET /koodrive/ose/v1/task/{task_id}`)'s 200 response. */
+export type getTaskDetailResponse = operations['getTaskDetail']['responses'][200]['content']['application/json'];
+
+/** Listing Tasks: `GET /koodrive/ose/v1/task/list` */
+export type getTaskLIstOperation = operations['getTaskLIst'];
+/** The query parameters of getTaskLIst (`GET /koodrive/ose/v1/task/list`). */
+export type getTaskLIstQuery = NonNullable<operations['getTaskLIst']['parameters']['query']>;
+/** The JSON body of getTaskLIst (`GET /koodrive/ose/v1/task/list`)'s 200 response. */
+export type getTaskLIstResponse = operations['getTaskLIst']['responses'][200]['content']['application/json'];
+
+/** Queries the task result.: `GET /koodrive/ose/v1/task/result` */
+export type getTaskResultOperation = operations['getTaskResult'];
+/** The query parameters of getTaskResult (`GET /koodrive/ose/v1/task/result`). */
+export type getTaskResultQuery = NonNullable<operations['getTaskResult']['parameters']['query']>;
+/** The JSON body of getTaskResult (`GET /koodrive/ose/v1/task/result`)'s 200 response. */
+export type getTaskResultResponse = operations['getTaskResult']['responses'][200]['content']['application/json'];
+
 /** Querying Information About a Team Space: `GET /koodrive/ose/v1/space/teamList` */
 export type GetTeamSpaceListOperation = operations['GetTeamSpaceList'];
 /** The query parameters of GetTeamSpaceList (`GET /koodrive/ose/v1/space/teamList`). */
 export type GetTeamSpaceListQuery = NonNullable<operations['GetTeamSpaceList']['parameters']['query']>;
 /** The JSON body of GetTeamSpaceList (`GET /koodrive/ose/v1/space/teamList`)'s 200 response. */
 export type GetTeamSpaceListResponse = operations['GetTeamSpaceList']['responses'][200]['content']['application/json'];
+
+/** Obtaining the Number of Unread Messages: `GET /koodrive/ose/v1/message/unreadCount` */
+export type getUnreadCountOperation = operations['getUnreadCount'];
+/** The JSON body of getUnreadCount (`GET /koodrive/ose/v1/message/unreadCount`)'s 200 response. */
+export type getUnreadCountResponse = operations['getUnreadCount']['responses'][200]['content']['application/json'];
 
 /** Querying User Information: `GET /koodrive/ose/v1/users/{userId}` */
 export type GetUserOperation = operations['GetUser'];
@@ -570,12 +1029,68 @@ export type listAuditLogsRequestBody = NonNullable<operations['listAuditLogs']['
 /** The JSON body of listAuditLogs (`POST /koodrive/ose/v1/auditlog`)'s 200 response. */
 export type listAuditLogsResponse = operations['listAuditLogs']['responses'][200]['content']['application/json'];
 
+/** Listing Directories in a Compressed Package: `POST /koodrive/ose/v1/archive/listFile` */
+export type listFileOperation = operations['listFile'];
+/** The JSON request body of listFile (`POST /koodrive/ose/v1/archive/listFile`). */
+export type listFileRequestBody = NonNullable<operations['listFile']['requestBody']>['content']['application/json'];
+/** The JSON body of listFile (`POST /koodrive/ose/v1/archive/listFile`)'s 200 response. */
+export type listFileResponse = operations['listFile']['responses'][200]['content']['application/json'];
+
+/** Listing Messages: `GET /koodrive/ose/v1/message/list` */
+export type listMessagesOperation = operations['listMessages'];
+/** The query parameters of listMessages (`GET /koodrive/ose/v1/message/list`). */
+export type listMessagesQuery = NonNullable<operations['listMessages']['parameters']['query']>;
+/** The JSON body of listMessages (`GET /koodrive/ose/v1/message/list`)'s 200 response. */
+export type listMessagesResponse = operations['listMessages']['responses'][200]['content']['application/json'];
+
 /** Listing Permissions Templates by Condition: `GET /koodrive/ose/v1/permission/template/list` */
 export type listPermissionTemplateOperation = operations['listPermissionTemplate'];
 /** The query parameters of listPermissionTemplate (`GET /koodrive/ose/v1/permission/template/list`). */
 export type listPermissionTemplateQuery = NonNullable<operations['listPermissionTemplate']['parameters']['query']>;
 /** The JSON body of listPermissionTemplate (`GET /koodrive/ose/v1/permission/template/list`)'s 200 response. */
 export type listPermissionTemplateResponse = operations['listPermissionTemplate']['responses'][200]['content']['application/json'];
+
+/** Listing Recently Visited Files: `GET /koodrive/ose/v1/access` */
+export type ListRecentlyAccessOperation = operations['ListRecentlyAccess'];
+/** The query parameters of ListRecentlyAccess (`GET /koodrive/ose/v1/access`). */
+export type ListRecentlyAccessQuery = NonNullable<operations['ListRecentlyAccess']['parameters']['query']>;
+/** The JSON body of ListRecentlyAccess (`GET /koodrive/ose/v1/access`)'s 200 response. */
+export type ListRecentlyAccessResponse = operations['ListRecentlyAccess']['responses'][200]['content']['application/json'];
+
+/** Listing Related Files: `GET /koodrive/ose/v1/related` */
+export type ListRelatedToMeOperation = operations['ListRelatedToMe'];
+/** The query parameters of ListRelatedToMe (`GET /koodrive/ose/v1/related`). */
+export type ListRelatedToMeQuery = NonNullable<operations['ListRelatedToMe']['parameters']['query']>;
+/** The JSON body of ListRelatedToMe (`GET /koodrive/ose/v1/related`)'s 200 response. */
+export type ListRelatedToMeResponse = operations['ListRelatedToMe']['responses'][200]['content']['application/json'];
+
+/** Listing My Shares: `GET /koodrive/ose/v1/share` */
+export type listShareByMeOperation = operations['listShareByMe'];
+/** The query parameters of listShareByMe (`GET /koodrive/ose/v1/share`). */
+export type listShareByMeQuery = NonNullable<operations['listShareByMe']['parameters']['query']>;
+/** The JSON body of listShareByMe (`GET /koodrive/ose/v1/share`)'s 200 response. */
+export type listShareByMeResponse = operations['listShareByMe']['responses'][200]['content']['application/json'];
+
+/** Listing Shared Files: `POST /koodrive/ose/v1/share/files` */
+export type listShareFilesOperation = operations['listShareFiles'];
+/** The JSON request body of listShareFiles (`POST /koodrive/ose/v1/share/files`). */
+export type listShareFilesRequestBody = NonNullable<operations['listShareFiles']['requestBody']>['content']['application/json'];
+/** The JSON body of listShareFiles (`POST /koodrive/ose/v1/share/files`)'s 200 response. */
+export type listShareFilesResponse = operations['listShareFiles']['responses'][200]['content']['application/json'];
+
+/** Listing Files Shared with You: `GET /koodrive/ose/v1/share/received` */
+export type listShareWithMeOperation = operations['listShareWithMe'];
+/** The query parameters of listShareWithMe (`GET /koodrive/ose/v1/share/received`). */
+export type listShareWithMeQuery = NonNullable<operations['listShareWithMe']['parameters']['query']>;
+/** The JSON body of listShareWithMe (`GET /koodrive/ose/v1/share/received`)'s 200 response. */
+export type listShareWithMeResponse = operations['listShareWithMe']['responses'][200]['content']['application/json'];
+
+/** Listing Files in Favorites: `GET /koodrive/ose/v1/star/files` */
+export type listStarFileOperation = operations['listStarFile'];
+/** The query parameters of listStarFile (`GET /koodrive/ose/v1/star/files`). */
+export type listStarFileQuery = NonNullable<operations['listStarFile']['parameters']['query']>;
+/** The JSON body of listStarFile (`GET /koodrive/ose/v1/star/files`)'s 200 response. */
+export type listStarFileResponse = operations['listStarFile']['responses'][200]['content']['application/json'];
 
 /** Signing In and Signing Out: `GET /koodrive/ose/v1/session/logoff` */
 export type logoutOperation = operations['logout'];
@@ -608,12 +1123,35 @@ export type refreshSessionOperation = operations['refreshSession'];
 /** The JSON body of refreshSession (`POST /koodrive/ose/v1/session/refresh`)'s 200 response. */
 export type refreshSessionResponse = operations['refreshSession']['responses'][200]['content']['application/json'];
 
+/** Renaming a File: `POST /koodrive/ose/v1/files/rename/{fileId}` */
+export type renameFileOperation = operations['renameFile'];
+/** The path parameters of renameFile (`POST /koodrive/ose/v1/files/rename/{fileId}`). */
+export type renameFilePathParams = operations['renameFile']['parameters']['path'];
+/** The JSON request body of renameFile (`POST /koodrive/ose/v1/files/rename/{fileId}`). */
+export type renameFileRequestBody = NonNullable<operations['renameFile']['requestBody']>['content']['application/json'];
+/** The JSON body of renameFile (`POST /koodrive/ose/v1/files/rename/{fileId}`)'s 200 response. */
+export type renameFileResponse = operations['renameFile']['responses'][200]['content']['application/json'];
+
+/** Retrieving Files Using Search Engine Capabilities: `POST /koodrive/ose/v1/files/search` */
+export type SearchOperation = operations['Search'];
+/** The JSON request body of Search (`POST /koodrive/ose/v1/files/search`). */
+export type SearchRequestBody = NonNullable<operations['Search']['requestBody']>['content']['application/json'];
+/** The JSON body of Search (`POST /koodrive/ose/v1/files/search`)'s 200 response. */
+export type SearchResponse = operations['Search']['responses'][200]['content']['application/json'];
+
 /** Setting the Expiration Time of a Compressed Package: `POST /koodrive/ose/v1/org/package` */
 export type SetPackageDownloadExpiresOperation = operations['SetPackageDownloadExpires'];
 /** The JSON request body of SetPackageDownloadExpires (`POST /koodrive/ose/v1/org/package`). */
 export type SetPackageDownloadExpiresRequestBody = NonNullable<operations['SetPackageDownloadExpires']['requestBody']>['content']['application/json'];
 /** The JSON body of SetPackageDownloadExpires (`POST /koodrive/ose/v1/org/package`)'s 200 response. */
 export type SetPackageDownloadExpiresResponse = operations['SetPackageDownloadExpires']['responses'][200]['content']['application/json'];
+
+/** Collecting Folder Statistics: `GET /koodrive/ose/v1/files/statsDir` */
+export type StatsDirOperation = operations['StatsDir'];
+/** The query parameters of StatsDir (`GET /koodrive/ose/v1/files/statsDir`). */
+export type StatsDirQuery = NonNullable<operations['StatsDir']['parameters']['query']>;
+/** The JSON body of StatsDir (`GET /koodrive/ose/v1/files/statsDir`)'s 200 response. */
+export type StatsDirResponse = operations['StatsDir']['responses'][200]['content']['application/json'];
 
 /** Allocating Space: `POST /koodrive/ose/v1/space/allocation/transfer` */
 export type TransferUnallocatedSpaceOperation = operations['TransferUnallocatedSpace'];
@@ -631,6 +1169,15 @@ export type UpdateDepartmentRequestBody = NonNullable<operations['UpdateDepartme
 /** The JSON body of UpdateDepartment (`PUT /koodrive/ose/v1/departments/{department_id}`)'s 200 response. */
 export type UpdateDepartmentResponse = operations['UpdateDepartment']['responses'][200]['content']['application/json'];
 
+/** Modifying Sharing Settings: `PUT /koodrive/ose/v1/share/{shareId}` */
+export type updateShareOperation = operations['updateShare'];
+/** The path parameters of updateShare (`PUT /koodrive/ose/v1/share/{shareId}`). */
+export type updateSharePathParams = operations['updateShare']['parameters']['path'];
+/** The JSON request body of updateShare (`PUT /koodrive/ose/v1/share/{shareId}`). */
+export type updateShareRequestBody = NonNullable<operations['updateShare']['requestBody']>['content']['application/json'];
+/** The JSON body of updateShare (`PUT /koodrive/ose/v1/share/{shareId}`)'s 200 response. */
+export type updateShareResponse = operations['updateShare']['responses'][200]['content']['application/json'];
+
 /** Modifying Space Information: `PUT /koodrive/ose/v1/space/{ownerId}` */
 export type UpdateSpaceOperation = operations['UpdateSpace'];
 /** The path parameters of UpdateSpace (`PUT /koodrive/ose/v1/space/{ownerId}`). */
@@ -639,6 +1186,13 @@ export type UpdateSpacePathParams = operations['UpdateSpace']['parameters']['pat
 export type UpdateSpaceRequestBody = NonNullable<operations['UpdateSpace']['requestBody']>['content']['application/json'];
 /** The JSON body of UpdateSpace (`PUT /koodrive/ose/v1/space/{ownerId}`)'s 200 response. */
 export type UpdateSpaceResponse = operations['UpdateSpace']['responses'][200]['content']['application/json'];
+
+/** Marking All Messages as Read or Deleting All Messages: `POST /koodrive/ose/v1/message/specific` */
+export type updateSpecificMessageStateOperation = operations['updateSpecificMessageState'];
+/** The query parameters of updateSpecificMessageState (`POST /koodrive/ose/v1/message/specific`). */
+export type updateSpecificMessageStateQuery = NonNullable<operations['updateSpecificMessageState']['parameters']['query']>;
+/** The JSON body of updateSpecificMessageState (`POST /koodrive/ose/v1/message/specific`)'s 200 response. */
+export type updateSpecificMessageStateResponse = operations['updateSpecificMessageState']['responses'][200]['content']['application/json'];
 
 /** Modifying a User: `PUT /koodrive/ose/v1/users/{userId}` */
 export type UpdateUserOperation = operations['UpdateUser'];
@@ -657,3 +1211,24 @@ export type UpdateUserGroupPathParams = operations['UpdateUserGroup']['parameter
 export type UpdateUserGroupRequestBody = NonNullable<operations['UpdateUserGroup']['requestBody']>['content']['application/json'];
 /** The JSON body of UpdateUserGroup (`PUT /koodrive/ose/v1/usergroups/{groupId}`)'s 200 response. */
 export type UpdateUserGroupResponse = operations['UpdateUserGroup']['responses'][200]['content']['application/json'];
+
+/** Obtains the upload link.: `POST /koodrive/ose/v1/files/multipart/uploadUrl` */
+export type uploadUrlOperation = operations['uploadUrl'];
+/** The JSON request body of uploadUrl (`POST /koodrive/ose/v1/files/multipart/uploadUrl`). */
+export type uploadUrlRequestBody = NonNullable<operations['uploadUrl']['requestBody']>['content']['application/json'];
+/** The JSON body of uploadUrl (`POST /koodrive/ose/v1/files/multipart/uploadUrl`)'s 200 response. */
+export type uploadUrlResponse = operations['uploadUrl']['responses'][200]['content']['application/json'];
+
+/** Verifying a Sharing Access Code: `POST /koodrive/ose/v1/share/verify` */
+export type verifyExtractCodeOperation = operations['verifyExtractCode'];
+/** The JSON request body of verifyExtractCode (`POST /koodrive/ose/v1/share/verify`). */
+export type verifyExtractCodeRequestBody = NonNullable<operations['verifyExtractCode']['requestBody']>['content']['application/json'];
+/** The JSON body of verifyExtractCode (`POST /koodrive/ose/v1/share/verify`)'s 200 response. */
+export type verifyExtractCodeResponse = operations['verifyExtractCode']['responses'][200]['content']['application/json'];
+
+/** Accessing a Sharing Link.: `GET /koodrive/ose/v1/share/visit` */
+export type visitShareOperation = operations['visitShare'];
+/** The query parameters of visitShare (`GET /koodrive/ose/v1/share/visit`). */
+export type visitShareQuery = NonNullable<operations['visitShare']['parameters']['query']>;
+/** The JSON body of visitShare (`GET /koodrive/ose/v1/share/visit`)'s 200 response. */
+export type visitShareResponse = operations['visitShare']['responses'][200]['content']['application/json'];

@@ -418,6 +418,531 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/koodrive/ose/v1/files/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Listing Files in the Individual Space
+         * @description Lists one folder of the caller's individual space, or of its recycle bin, a page at a time:
+         *     `pageInfo` says how many files and from which cursor, `sortInfo` how to sort them, `fileType`
+         *     keeps one kind of file only. A read sent as POST: repeating it is harmless, so it is marked
+         *     idempotent.
+         *
+         *     Source: main edition, Chinese copy (the `.md` twin, update date not shown) and the guide
+         *     mirror of its request parameters (2024-12-25), with the guide's example. The carrier edition
+         *     (2026-02) has the same request and allows any folder ID in `parentFileId`.
+         *
+         *     The response is not documented: no copy read shows the response table, and the example response
+         *     is cut off after its first key, `category`. So the response has only `category` here, and
+         *     `x-koodrive-pagination` is not declared: the request pages by `pageInfo.pageCursor`, but the
+         *     name of the response field carrying the next cursor and of the array of files are not known.
+         *
+         *     `parentFileId` is listed with two values in the main edition (`root`, the normal root;
+         *     `sbox`, the safe box's root), while the carrier edition takes any folder's ID as well; it is an
+         *     open string here. The documented example request sends `pageSize` as the string `"10"`,
+         *     `sortType` and `sortDirection` as empty strings (the table types all three Integer) and a
+         *     `fileName` that no table lists; in the example below `pageSize` is the number 10, the two empty
+         *     sort fields and `fileName` are left out. An older guide variant (the "云盘服务" era) asks for an
+         *     app-level token, an `x-trace-id` header and an `X-Csrf-Token`; the current header table is
+         *     followed.
+         */
+        post: operations["getPersonalFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/{groupId}/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Listing Files in a Group or Department Space
+         * @description Lists one folder of a department's or group's space, or of that space's recycle bin, a page at
+         *     a time, with the same paging, sorting and filtering as getPersonalFiles. `team_type` says
+         *     whether the team is a department or a group. A read sent as POST: repeating it is harmless, so
+         *     it is marked idempotent.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), with the English copy (date not shown) and the
+         *     Portuguese-site English snapshot (2024-07-30). The 2024 snapshot lists only the Authorization,
+         *     X-Traceid and language headers and has no `hidden`; the newest copy is followed.
+         *
+         *     The response is not documented beyond its first row, `category` (the English copy's table is
+         *     cut off after it), and no copy shows an example. So `x-koodrive-pagination` is not declared: the
+         *     request pages by `pageInfo.pageCursor`, but the response fields carrying the next cursor and
+         *     the files are not known. `parentFileId` is an open string, as in getPersonalFiles.
+         */
+        post: operations["getDepartmentFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/{fileId}/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtaining File Details
+         * @description One file's or folder's details: name, kind, MIME type, parent folder, custom properties, spaces,
+         *     owners and times. A read sent as POST: repeating it is harmless, so it is marked idempotent.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22). The response
+         *     table is cut off in every copy after `owners` ("Array of …", the item type not visible), so the
+         *     fields after it (size, hash and so on, if any) are not transcribed and `owners` has no item
+         *     type. Whether `imageProcess` is mandatory is not visible; it is optional here. The only example
+         *     request is a cut-off fragment and no example response is shown, so none is reproduced. An older
+         *     guide variant (the "云盘服务" era) asks for an app-level token, an `x-trace-id` header and an
+         *     `X-Csrf-Token`; the current header table is followed.
+         */
+        post: operations["getFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adding a File Directory
+         * @description Creates a folder in a space, under a given parent folder (the root when none is given). What
+         *     happens on a name clash is chosen with `renameMode`.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) for the fields and English copies (2025-08-28,
+         *     2025-10-22) for which are mandatory. `hidden` and `smartFolderAttr` (both for allow-listed users
+         *     only) appear in the Chinese copy only, with no visible Mandatory cell, and are optional here.
+         *     Older English copies (2024-07-30 and the Japanese-site snapshot) allow at most 80 characters in
+         *     `fileName`; the newest copies allow 250, which is followed. The response table is cut off after
+         *     `mimeType` in every copy, and only the tail of the example response is shown, so no example is
+         *     reproduced.
+         */
+        post: operations["createDirectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creating File Metadata
+         * @description The first step of an upload: creates the file's metadata in a folder and answers with the
+         *     file's ID, the upload's ID and, for a multipart upload, the parts to upload (`multiParts`),
+         *     each with a URL to PUT its bytes to. More part URLs come from uploadUrl; completeFile ends the
+         *     upload. When the service already holds the same content (a "flash upload", matched by
+         *     `sha256`), the upload is complete at once and `rapidUpload` is true; with `autoRename` 4, a
+         *     file with the same name and hash is not created again and `exist` is true.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) for the request fields and the English copy of
+         *     2024-07-30 for which are mandatory (the newer copies do not show that column; whether
+         *     `uploadMode`, `uploadType` and `autoRename` are mandatory is shown by none, so they are optional
+         *     here). The current response table is not shown by any copy: the response follows the older
+         *     guide mirror's table ("上传文件第一步", upload step 1), and the example response is the guide's
+         *     of 2025-03-14. No example request is shown.
+         *
+         *     Disagreements and readings:
+         *     - `uploadMode`: the newest copy lists only `multipart` (files up to 200 GB); the 2024-07-30
+         *       copy also names `put` for files up to 5 GB, and `uploadType` 0 ("normal upload") is now marked
+         *       not supported. Both values are accepted here; the 2025 copies document only the multipart
+         *       flow (createFile, uploadUrl, PUT of each part, completeFile), and nothing says what a `put`
+         *       upload answers or where its bytes go.
+         *     - `fileName`: at most 250 characters (2025) against 80 (2024-07-30); 250 is followed.
+         *     - `createdTime`: `yyyy-MM-dd'T'HH:mm:ss'Z'` in the main edition, `yyyy-MM-dd HH:mm:ss` in the
+         *       carrier edition's Chinese copy; the main edition is followed.
+         *     - `code` is typed String in the response table and sent as a number in the example; both are
+         *       accepted.
+         *     - The Chinese copy lists a further request field whose name is cut off after "multiPar"; its
+         *       type and meaning are not visible, so it is left out.
+         */
+        post: operations["createFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/multipart/uploadUrl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtains the upload link.
+         * @description For a multipart upload begun with createFile: gives the upload URLs of the parts asked for.
+         *     Each part is then uploaded by PUT to its URL, and completeFile ends the upload. For a parallel
+         *     upload each part states its `partOffset` and, except the first, the running hash state
+         *     `hashCtx` over the bytes before it. The call only hands out links (the page documents no other
+         *     effect), so repeating it is harmless: it is marked idempotent and may be retried.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), the Chinese snapshot of 2025-10-21 (which does
+         *     not list `x-hw-share-folder-id` yet), the English copy (2025-08-28) and the guide mirrors of the
+         *     response (2025-02-12, 2024-10-25). The documented example response is cut off inside its second
+         *     part, so it is not reproduced. No example request is shown. The request has no `uploadId` or
+         *     `containerId`: the file's ID alone names the upload. `code` is typed Integer here.
+         */
+        post: operations["uploadUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checking Whether File Upload Is Completed
+         * @description The last step of an upload: once every byte is uploaded, asks the service to assemble the file
+         *     and check its integrity (against `sha256` when given). The upload is complete when it answers
+         *     with code 0. It takes no list of parts, no ETags and no upload ID.
+         *
+         *     Source: main edition, English copy (2024-07-30; the Turkish-site snapshot is identical) and
+         *     Chinese copy (date not shown), whose header table adds `X-User-Id`, `X-Date`, `Host` and
+         *     `x-hw-share-folder-id` where the 2024 English copy lists only Authorization, X-Traceid and
+         *     language; the Chinese copy's headers are followed. `code` is typed String and sent as a
+         *     number in the example; both are accepted.
+         */
+        post: operations["completeFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtaining Download Links
+         * @description Download addresses for up to 100 files of one space at once, with a result per file and one for
+         *     the whole batch (`batchCode`). A read sent as POST: repeating it is harmless, so it is marked
+         *     idempotent.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), English copy (2025-10-22), the Spanish-site
+         *     English snapshot (2024-07-30, headers Authorization, X-Traceid and language only) and the guide
+         *     mirror's example request (2024-10-25). The example response is cut off in its middle, so it is
+         *     not reproduced; no copy shows a download URL, so its form, lifetime and whether fetching it
+         *     needs KooDrive credentials are not documented.
+         *
+         *     Beware: `batchCode` counts the other way round from batchStarFile's `status`. Here 1 means every
+         *     file succeeded and 0 a partial success; there 0 means every file succeeded and 1 a partial
+         *     success. Each is transcribed as its page documents it.
+         */
+        post: operations["getDownLoadUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/rename/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renaming a File
+         * @description Gives a file or folder a new name in its space.
+         *
+         *     Source: main edition, English copy (date not shown); the main edition's Chinese page was not
+         *     read. The main edition shows no response table: the response is the usual `code` and `msg`, as
+         *     the carrier edition's table (2026-02) and the tail of the main example response show (the
+         *     example itself is cut off, so it is not reproduced). The carrier edition also takes a
+         *     `renameMode` and the `x-hw-share-folder-id` header, which the main edition does not list; they
+         *     are left out. No copy followed shows an update date, so `x-koodrive-updated` is left out.
+         */
+        post: operations["renameFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/recycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clearing the Recycle Bin
+         * @description Empties the recycle bin of one space. The service does the work in the background; the answer
+         *     carries only `code` and `msg`, no task ID, and no way to follow the work is documented.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and English copy (date not shown), with the
+         *     page's examples.
+         *
+         *     The space's field is named `container` in the request table of every copy, while the example
+         *     request, in every copy, sends `containerId`. Which one the service reads is not documented, so
+         *     the body accepts either: the table's `container` or the example's `containerId` (the example is
+         *     reproduced as documented). `code` is typed String and sent as a number in the example; both
+         *     are accepted.
+         */
+        post: operations["clearRecycleFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrieving Files Using Search Engine Capabilities
+         * @description Searches the caller's individual space or team spaces, page by page, by name and other filters,
+         *     optionally in the recycle bin or through sub-folders. Ordinary users and department
+         *     administrators search their own individual and team spaces, tenant administrators every team
+         *     space of the tenant. Pages by cursor: `pageInfo.pageCursor` in, `nextPageCursor` out (empty on
+         *     the last page), with a `total`. A read sent as POST: repeating it is harmless, so it is marked
+         *     idempotent.
+         *
+         *     Source: main edition, English copy (2025-08-28) for the request and headers, the Turkish- and
+         *     Portuguese-site English copies for `imageProcess`, and the guide mirrors for what the English
+         *     copy cuts off: the filter's fields (the older "云盘服务" era table, of which the 2025 copy
+         *     confirms `keyWord`) and the response table (2024-10-25 / 2024-12-25). The filter table is cut
+         *     off after `ownerId`; a size range, implied by the page's summary, is not shown and is left out.
+         *     The main edition names the sort object without showing its fields; the carrier edition types
+         *     the same field FileSortInfo, which is used here. `recursived` is spelled as documented. No
+         *     example is shown. The carrier edition (2026-02) allows `personal` only and drops `recycled`;
+         *     the main edition is followed. The older guide variant's headers (app-level token, a mandatory
+         *     `x-trace-id`, `X-Csrf-Token`) are not followed.
+         */
+        post: operations["Search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/statsDir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Collecting Folder Statistics
+         * @description Counts the folders and files under a folder and adds up their sizes, through every level below
+         *     it (`recursive`, the default) or its direct children only; the `include…` switches leave a
+         *     count out, and `type` and `extensions` narrow what is counted.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), its `.md` twin and the Indonesian-site English
+         *     copy (dates not shown), the English copy (2025-10-22), and the guide mirror's example
+         *     (2025-03-14).
+         *
+         *     Disagreements and readings:
+         *     - Method: the URI section of every copy says GET, while the example line of every copy sends
+         *       POST (with the parameters in the query). The URI section is followed: GET.
+         *     - Parameters: the Chinese HTML and English copies list only `fileId`, `containerId` and
+         *       `recursive`; the `.md` twin and the Indonesian-site copy of the main edition add
+         *       `includeDirCount`, `includeFileCount`, `includeTotalSize`, `type` and `extensions`, which are
+         *       included here as optional. The carrier edition's further `categorys`, `hidden` and
+         *       `isRecycled` are left out.
+         *     - The StatsData counts are typed String and sent as numbers in the example; both are accepted.
+         *       `code` is typed String and sent as a number; both are accepted.
+         *     - The English copy's `recursive` text says "recursively upload", a slip for counting.
+         */
+        get: operations["StatsDir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/files/path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining the Full Name and ID Paths of a File
+         * @description A file's full path from its space's root, twice: as names (`namePath`) and as IDs
+         *     (`fileIdPath`).
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, with its `.md` twin), the Chinese snapshot of
+         *     2025-10-21 and the English copy (date not shown), with the page's examples. `code` is typed
+         *     String and sent as a number in the example; both are accepted. An older guide variant (the
+         *     "云盘服务" era) asks for an app-level token, an `x-trace-id` header and an `X-Csrf-Token`; the
+         *     current header table is followed.
+         */
+        get: operations["GetFullPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/star/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adding Files to Favorites
+         * @description Stars (`starred: true`) or un-stars (`starred: false`) up to 100 files at once, and answers
+         *     with an overall `status` and a result per file.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22), with their
+         *     examples. The header table lists no `language` (the carrier edition adds it); the main edition
+         *     is followed. The example request shows no request line or headers.
+         *
+         *     Readings:
+         *     - `status` counts the other way round from getDownLoadUrl's `batchCode`: here 0 means every
+         *       file succeeded and 1 a partial success; there 1 means every file succeeded and 0 a partial
+         *       success. Each is transcribed as its page documents it.
+         *     - The table lists `code` (String) and `msg`, but the example response has neither, so here
+         *       both are optional (a body without `code` is read as a success). `code` accepts a number or a
+         *       string, as everywhere. The per-file `code` is a string, `"0"` on success, in the table and the
+         *       example alike.
+         *     - The limit of 100 files is in the page's summary (and the carrier edition's table).
+         */
+        post: operations["batchStarFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/star/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Files in Favorites
+         * @description Lists the caller's starred files, at most 100 a page, newest first unless asked otherwise,
+         *     optionally of one kind only. Pages by cursor: `pageCursor` in the query, `nextCursor` in the
+         *     answer, absent on the last page; a page before the end may hold fewer files, or none.
+         *     `autoDeleted` counts starred entries whose file was deleted for good.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), the Turkish-site English copy (2025-08-28) and
+         *     the older English copy (2024-08-05, whose headers are Authorization and `x-hw-trace-id` only,
+         *     and which has no `imageProcess`); the newest copies are followed. The header table lists no
+         *     `language`. The StarFileInfo table is cut off after its first rows in every copy (see
+         *     StarFileInfo). `code` is typed String; it accepts a number too. No example is shown.
+         */
+        get: operations["listStarFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/archive/listFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Listing Directories in a Compressed Package
+         * @description Lists the files and folders inside an archive stored in a space, opening a protected archive
+         *     with `pwd`. A small archive is listed at once (`uncompressedFileList`); otherwise the service
+         *     answers with an asynchronous task (`taskId`, `taskKey`, `taskValue`, `progress`), and how to
+         *     follow that task is not documented. A read sent as POST: repeating it is harmless, so it is
+         *     marked idempotent.
+         *
+         *     `pwd` is the archive's password in plain text: keep request bodies of this operation out of
+         *     logs.
+         *
+         *     Source: main edition, Chinese and English copies (dates not shown) and the guide mirror of the
+         *     response parameters (2025-03-14). The example request line drops the `/koodrive` prefix
+         *     (`POST /ose/v1/archive/listFile`) and its body is cut off; the path of the URI section is
+         *     used, and no example is reproduced (no example response is shown). `uncompressedFileList` is
+         *     typed as one UncompressedFileinfoList object while described as all the entries: both one
+         *     object and an array of them are accepted. This is the only page of the group that documents a
+         *     400 answer, `{code, msg}`, the common BadRequest. `code` is typed String; it accepts a number
+         *     too.
+         */
+        post: operations["listFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/koodrive/ose/v1/departmentList": {
         parameters: {
             query?: never;
@@ -1708,6 +2233,894 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/koodrive/ose/v1/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing My Shares
+         * @description The shares the caller created, one row per share, page by page with a cursor: each answer's
+         *     `nextCursor` asks for the next page and is absent on the last one. A page may hold fewer rows
+         *     than asked, even none, before the end. A share of several files shows as a folder named after
+         *     the first file; a share of one file shows that file.
+         *
+         *     Source: main edition, Chinese copies (support.huaweicloud.com and its zh-cn twin) and English
+         *     copies (en-us; ja-jp for the request), none of which shows an update date, so
+         *     `x-koodrive-updated` is left out; the English title is the current one (older: "Listing Files
+         *     Shared by You"). `usage` is listed by the English ja-jp copy and not by the Chinese zh-cn one;
+         *     it is kept, optional, as the sibling list pages have it too. The counters of a share are typed
+         *     Integer here and String on updateShare; both forms are accepted. Older copies also give each
+         *     share `permission` and `extractCode`, which the current table does not. `ShareFileInfo` is cut
+         *     off in every copy. No example is published.
+         */
+        get: operations["listShareByMe"];
+        put?: never;
+        /**
+         * Sharing a File
+         * @description Shares files of one space: by link, with the whole enterprise, or with the departments, user
+         *     groups, users or mobile numbers named, for a number of days, optionally behind an access code.
+         *     Answers with the new share and its link.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12), with the mandatory flags of
+         *     the English copies (es-us, id-id; undated, which also give the title used here) and the .md
+         *     twin. The guide mirror (2025-03-14) and an English snapshot (tr-tr) also have an `expiredType`
+         *     field, which the newest copies dropped; it is left out. `phoneNumbers` is only in the newer
+         *     copies. Older copies (2024) document a 400 body `{error: {errorData}}`; the current ones
+         *     document only 200, and the calling guide's `{code, msg}` is used for errors. The example
+         *     request is cut off in every copy (and sends `scope` 0, which no table allows) and no example
+         *     response is published, so none is reproduced. The carrier edition (2026-02-03) restricts this
+         *     page (no departments, groups, users or permissions; an eight-character access code) and is not
+         *     followed.
+         */
+        post: operations["createShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining Sharing Details
+         * @description The settings of one share the caller created: who it is shared with (departments, user groups,
+         *     users), its access code, permissions, expiry and state.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12), with the English copies
+         *     (tr-tr, es-us; undated) for the title and the guide mirror (2024-10-25). The guide mirror lists
+         *     only the scope values 2 and 3, the current copy 1, 2 and 3. The example response (ar-mena) is
+         *     cut off after `depts` and is not reproduced. The carrier edition (2026-04-16) has no
+         *     `permission` and is not followed.
+         */
+        get: operations["getShareByMeDetail"];
+        /**
+         * Modifying Sharing Settings
+         * @description Changes a share the caller created: who it is shared with, permissions, expiry, access code,
+         *     message and validity. Answers with the share as it now is.
+         *
+         *     Source: main edition, Chinese copy and its .md twin and the English en-us copy (no update date
+         *     shown, so `x-koodrive-updated` is left out), the guide mirror of the response, and the English
+         *     es-us and id-id copies (2024-07-30) for the examples. This page types the share's counters as
+         *     String where listShareByMe types them Integer, and gives `status` a fourth value (0 by expiry
+         *     time, 1 file deleted, 2 invalid, 3 expired); counters accept both forms. The example request
+         *     is the reference's type template, kept as published.
+         *     The example response is the reference's type template (`"code": "string"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         *     The carrier edition (2026-02-12) documents fewer fields and is not followed.
+         */
+        put: operations["updateShare"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stopping Sharing Files
+         * @description Cancels up to 100 of the caller's shares at once, and answers with an outcome per share.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12), its zh-cn twin (2025-10-21) and English
+         *     copies (en-us, undated; tr-tr, 2025-08-28). The main edition marks `shareIds` not mandatory;
+         *     the carrier edition (2026-02-03) marks it mandatory with 1 to 100 IDs. The main edition is
+         *     followed, so the body may leave it out. The outcome table (`ShareSubResponse`) lists `code`
+         *     (Integer) and `msg`, while the example adds each outcome's `shareId` and shows `code` as a
+         *     string; the schema has `shareId` (which the older exitShare table documents) and accepts both
+         *     forms of `code`. The example request is the reference's type template, kept as published.
+         *     The example response is the reference's type template (`"code": "string"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         */
+        post: operations["batchCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Files Shared with You
+         * @description The shares others made for the caller, page by page with a cursor: each answer's `nextCursor`
+         *     asks for the next page and is absent on the last one. A page may hold fewer rows than asked,
+         *     even none, before the end.
+         *
+         *     Source: main edition, Chinese zh-cn copy (2025-10-21) with the undated Chinese copy and its .md
+         *     twin, the English en-us copy (undated) and older English snapshots (ar-mena 2025-03-07, ja-jp
+         *     2024-07-30). `usage` is listed by the Chinese .md twin only; it is kept, optional. The 2024
+         *     copy has no `imageProcess`, lists only the Authorization and X-Traceid headers and types `code`
+         *     as String. This table types a share's `scope` and `viewCnt` as String and its other counters
+         *     as Integer, where listShareByMe types all of them Integer: both forms are accepted.
+         *     `ShareFileInfo` is cut off after `recycled` in every copy. No example is published.
+         */
+        get: operations["listShareWithMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/received/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtain Sharing Details
+         * @description One share someone made for the caller: who shared it, its link, permissions, expiry, state and
+         *     message.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12) and English en-us copy
+         *     (2025-10-22), with the guide mirror (2024-10-25) and older English copies (ar-mena; pt-br,
+         *     2024-07-30). The current copies name only one `status` value (1, the file was deleted), the
+         *     2024 copy three (0, 1, 2); `code` is Integer now and String in 2024.
+         *     The example response (ar-mena) is the reference's type template (`"code": "string"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         */
+        get: operations["getShareWithMeDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Removing Yourself from Shared Files
+         * @description Takes the caller out of shares others made for them, and answers with an outcome per share.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (no update date shown, so
+         *     `x-koodrive-updated` is left out), the English en-us copy (older layout, undated) and id-id copy
+         *     (2024-07-30). The Chinese copies mark `shareIds` mandatory, the English ones not; the Chinese
+         *     copies are the newer layout and are followed. The Chinese table types `code` as Integer and
+         *     the outcome's text as `msg`; the 2024 English table types `code` as String, gives each outcome
+         *     a `shareId` and calls its text `message`, as both examples do. The outcome schema accepts both
+         *     names and both forms of `code`. The English copies list only the Authorization and X-Traceid
+         *     headers. The example request is the reference's type template, kept as published.
+         *     The example response is the reference's type template (`"code": "string"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         */
+        post: operations["exitShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accessing a Sharing Link.
+         * @description Opens a share through its short code, as following its link does. The answer carries only
+         *     `code` and `msg`: no share token (`kdstoken` comes from verifyExtractCode) and no share data
+         *     (getShareInfo and listShareFiles give those).
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12), English copies (en-us in two
+         *     layouts, undated; ja-jp, 2025-08-28; ar-mena, 2024-07-30). The 2024 copy and the old en-us
+         *     layout list only the Authorization and X-Traceid headers and type `code` as String.
+         *     The example response is the reference's type template (`"code": "integer"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         */
+        get: operations["visitShare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/userInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining Sharing Information
+         * @description What a share's link shows before its files are opened: who shared it and when, permissions,
+         *     expiry and state.
+         *
+         *     Source: main edition, Chinese copy and its .md twin and English copies (en-us, id-id), none of
+         *     which shows an update date, so `x-koodrive-updated` is left out; the guide mirror of the
+         *     response and the ar-mena copy (2024-07-30), which types `code` as String and has no
+         *     `expireDate`.
+         *     The example response is the reference's type template (`"code": "string"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         */
+        get: operations["getShareInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verifying a Sharing Access Code
+         * @description Checks the access code of a share that has one and, when it is right, answers with `kdstoken`,
+         *     a temporary token for that share. listShareFiles, downloadShareFile, createBatchTask and
+         *     getBatchTask take it back as the body field `kdstoken` (never a header, in every copy). The
+         *     token opens the share's files, so keep it out of logs as you would an access token. A check
+         *     sent as POST that changes no data: it is marked idempotent, so the client may retry it.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12), the zh-cn twin (2025-10-21),
+         *     English copies (en-us, es-us; undated) and the guide mirror of the request (2025-02-12). The
+         *     example request is the reference's type template, kept as published.
+         *     The example response is the reference's type template (`"code": "integer"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         */
+        post: operations["verifyExtractCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Listing Shared Files
+         * @description The files of a share opened through its link, folder by folder and page by page with a cursor:
+         *     each answer's `nextCursor` asks for the next page and is absent on the last one. A share with
+         *     an access code wants the `kdstoken` that verifyExtractCode returned, as a body field. A read
+         *     sent as POST: repeating it is harmless, so it is marked idempotent.
+         *
+         *     Source: main edition, Chinese copy and its .md twin and English en-us copy (no update date
+         *     shown, so `x-koodrive-updated` is left out), with the guide mirrors of the request and of the
+         *     response (2024-10-25). The en-us copy titles the page "Listing Files Shared with You", the
+         *     title of listShareWithMe, while its function line says "List shared files" and the Chinese
+         *     title 列举分享文件; the summary here follows those. The Chinese table of `link` is cut off
+         *     after `permission`; it is the `CommonShareLink` of getShareInfo. The guide mirror's
+         *     `ShareFile` table types `downloadLinks` as String, where the share lists have an array: both
+         *     are accepted. No example is published.
+         */
+        post: operations["listShareFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Downloading a File
+         * @description A download link for one file of a share opened through its link. A share with an access code
+         *     wants the `kdstoken` that verifyExtractCode returned, as a body field. A read sent as POST:
+         *     repeating it only asks for another link, so it is marked idempotent.
+         *
+         *     Source: main edition, Chinese copy and its .md twin and English en-us copy in two layouts (no
+         *     update date shown, so `x-koodrive-updated` is left out), with a Chinese site-search snippet.
+         *     The example request is the reference's type template, kept as published.
+         *     The example response is the reference's type template (`"code": "integer"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         */
+        post: operations["downloadShareFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creating an Asynchronous Sharing Task
+         * @description Starts a task on files of a share opened through its link: downloading them as one archive
+         *     (`zipName`), or saving them to a folder of the caller's own (`targetFileId`). Answers with the
+         *     task's ID, for getBatchTask. A share with an access code wants the `kdstoken` that
+         *     verifyExtractCode returned, as a body field. This is a share task, not a job of the Batch Task
+         *     group.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12), English copies (en-us in two
+         *     layouts, undated; id-id, 2024-07-30, for the mandatory flags of `kdstoken` and of `FileIdInfo`).
+         *     The 2024 English copy types `code` as String. The example request sends `taskType` 0, which the
+         *     table does not allow (1 or 2), so it is shown as a code sample only.
+         *     The example response is the reference's type template (`"code": "integer"`, `"string"` for every
+         *     text): it lists types, not an answer, and as a fixture or the mock's default answer it would
+         *     read as a failure, so it is not reproduced.
+         *     The carrier
+         *     edition (2026-02) adds rules (1 to 1000 IDs; `zipName` needed for a download, `targetFileId`
+         *     for a save, `root` as the root folder's ID) that the main edition does not state; they are not
+         *     enforced here.
+         */
+        post: operations["createBatchTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/share/taskDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Querying an Asynchronous Task
+         * @description The state of a task that createBatchTask started: its progress, how it ended, the archive's
+         *     link for a download, and the outcome per file. A share with an access code wants the
+         *     `kdstoken` that verifyExtractCode returned, as a body field. A read sent as POST: repeating it
+         *     is harmless, so it is marked idempotent. This is a share task, not a job of the Batch Task
+         *     group (whose JobInfo and TaskInfo are different objects).
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12) and English en-us copy
+         *     (undated). Every table types `taskInfos` as a single TaskInfo object although it holds the
+         *     outcome per file; the schema accepts an object or a list of them. The example request is cut
+         *     off and no example response is published, so none is reproduced.
+         */
+        post: operations["getBatchTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Related Files
+         * @description Files that concern the caller, such as those shared with them, newest first by default, page
+         *     by page with a cursor: each answer's `nextCursor` asks for the next page and is absent on the
+         *     last one. A page may hold fewer rows than asked, even none, before the end; `total` counts all
+         *     records.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12), English copies (en-us,
+         *     undated; tr-tr, 2025-08-28; ar-mena and ja-jp, 2024-07-30). `usage` is listed by the Chinese .md
+         *     twin (and the carrier edition) only; it is kept, optional. The 2024 copies have no
+         *     `imageProcess` and list only the X-Traceid, Authorization and language headers.
+         *     `RelatedToMeRecord` is cut off after `expireTime` in every copy and the fields of its files are
+         *     not documented. No example is published. The carrier edition files this page under another
+         *     group and is not followed.
+         */
+        get: operations["ListRelatedToMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Recently Visited Files
+         * @description The files the caller viewed, edited, shared or saved lately, each with what was done and
+         *     whether the file is still reachable. Not paged.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12) and English ar-mena copy
+         *     (undated). `usage` is listed by the Chinese .md twin (and the carrier edition) only; it is kept,
+         *     optional. `AccessiFileInfo` (spelled so) is cut off inside `fileType` in every copy. No example
+         *     is published.
+         */
+        get: operations["ListRecentlyAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/message/unreadCount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining the Number of Unread Messages
+         * @description How many of the caller's messages are unread.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12), the zh-cn twin (2025-10-21)
+         *     and the English en-us copy (undated). The page lists no X-Traceid header. No example is
+         *     published (the example sections say "None").
+         */
+        get: operations["getUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/message/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Messages
+         * @description The caller's messages, optionally of one kind or state, page by page with a cursor: each
+         *     answer's `nextCursor` asks for the next page and is absent on the last one. A page may hold
+         *     fewer rows than asked, even none, before the end.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12) and English tr-tr copy (2025-08-28). Both
+         *     tables type `messages` as a single MessageInfo object, although a page holds several messages;
+         *     the schema accepts a list or one object (`paginate` needs the list). The page lists no
+         *     X-Traceid header. No example is published (the example sections say "None").
+         */
+        get: operations["listMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/message/batchRead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marking Messages as Read in Batches
+         * @description Marks the given messages as read, and answers with whether each one was changed.
+         *
+         *     Source: main edition, Chinese zh-cn copy (2025-10-21) and English en-us copy (undated). The
+         *     response table lists only `messages`, no `code` or `msg`, unlike every other page; the schema
+         *     accepts `code` and `msg` without requiring them, so an answer without them is still read as a
+         *     success. The page lists no X-Traceid header. No example is published (the example sections
+         *     say "None").
+         */
+        post: operations["batchReadMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/message/batchDelete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deleting Messages in Batches
+         * @description Deletes the given messages, and answers with whether each one was deleted. The IDs travel in a
+         *     JSON body on DELETE, as documented: fetch sends such a body, but some proxies drop it.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12) and the zh-cn twin
+         *     (2025-10-21); no English copy was found, so the summary translates the Chinese title
+         *     (批量删除消息) and `externalDocs` links the Chinese page. The response table lists only
+         *     `messages`, no `code` or `msg`; the schema accepts `code` and `msg` without requiring them, so
+         *     an answer without them is still read as a success. The page lists no X-Traceid header. No
+         *     example is published.
+         */
+        delete: operations["batchDeleteMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/message/specific": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marking All Messages as Read or Deleting All Messages
+         * @description Changes all of the caller's messages at once: marks every unread one as read (`operate` 0) or
+         *     deletes them all (`operate` 1). The choice travels in the query; the POST has no body.
+         *
+         *     Source: main edition, Chinese copy and its .md twin (2025-12-12); no English copy was found, so
+         *     the summary translates the Chinese title (支持修改用户的消息状态:未读消息全部已读或消息全部删除)
+         *     and `externalDocs` links the Chinese page. The page lists no X-Traceid header. No example is
+         *     published.
+         */
+        post: operations["updateSpecificMessageState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Batch Tasks
+         * @description Lists batch jobs (copy, move, delete, restore, decompression, package download,
+         *     emptying the recycle bin), optionally of one type or in one state, page by page with `offset`
+         *     and `limit`. No copy documents a `total` in the answer.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), an older compact Chinese copy and two
+         *     Portuguese snapshots (undated), and the guide mirror (older). The older copies list only the
+         *     Authorization, X-Traceid and language headers; the newest one lists the six common headers,
+         *     followed here. The newest copy types `code` as String while KooDrive's examples show numbers:
+         *     both are accepted. Its `JobInfo` table is cut off after `resultCode`; the later fields come from
+         *     the older copies (see BatchJobInfo). The guide mirror's 400 body (`error_code`, `error_msg`) is
+         *     superseded by the `code`/`msg` body of the current copies. The carrier edition (2026) lets
+         *     `offset` start above 0 and, in Chinese, omits type 6; the main edition is followed. No example
+         *     is documented.
+         */
+        get: operations["GetJobList"];
+        put?: never;
+        /**
+         * Creating a Batch Task
+         * @description Starts a batch job on files of a space: copy, delete, move, restore from the recycle bin, cloud
+         *     decompression, package download, or emptying the recycle bin (`taskType`, refined by
+         *     `actionType`). The job runs in the background: the answer is only the job's ID, to follow with
+         *     GetJobDetail and to stop with CancelJob.
+         *
+         *     Source: main edition, English copy (2025-10-22, followed), Spanish (2025-03-07), Indonesian and
+         *     Thai (undated) and Arabic (2024-07-30) snapshots, and the guide mirror. The 2024 copies list
+         *     only three headers and `taskType` 1 to 6; the newest lists the six common headers and adds 7
+         *     (empty the recycle bin, whitelisted users only). The page says `actionType` applies only when
+         *     `taskType` is 1, 2 or 3, but also lists decompression (5xx) and recycle-bin (701) values: every
+         *     listed value is accepted. No copy documents the fields of a `fileInfo` element, so elements are
+         *     free-form objects. The current copies are cut off before the response table; an older Thai copy
+         *     documents `code`, `msg` and `data` (the job's ID), followed here, with `code` typed String
+         *     (numbers and digit strings are accepted). The page's own example request is cut off after
+         *     `"taskType":1` and is left out; the example response is the batch-job example of the reference's
+         *     Chinese "Returned Values" page (koodrive_05_0011), as the page's own is not shown. The carrier
+         *     edition's `x-hw-share-folder-id` header is not part of the main edition and is left out.
+         */
+        post: operations["CreateJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying Details About a Batch Task
+         * @description A batch job's state and outcome: its status, how its items fared, its progress and, for a
+         *     package download, the download URL; also its per-item details and, for a decompression, the
+         *     archive's entries. Poll it after CreateJob until the status is final (2 completed, 3 canceled).
+         *
+         *     The path is `/koodrive/ose/v1/{job_id}`, with the job's ID right after `v1/` and no `jobs`
+         *     segment, exactly as every copy prints it (English, Chinese, Thai, Arabic, the carrier edition
+         *     and the site-search snapshot). It looks like a slip for `/koodrive/ose/v1/jobs/{job_id}`, but no
+         *     copy shows that form, so the documented path is kept. Concrete paths such as
+         *     `/koodrive/ose/v1/jobs` take precedence over it.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed), English copy (2025-10-22), Thai
+         *     (undated) and Arabic (2024-07-30) snapshots and the guide mirror. The older copies list only
+         *     three headers; the guide mirror, from before the service's renaming, wanted an app-level token
+         *     and a mandatory `X-Csrf-Token` header, which the current copies dropped. Every copy's
+         *     `JobDetailInfo` table is cut off after `beginTime`, and none reaches the `TaskInfo` and
+         *     `UncompressedFileInfo` tables: their elements are free-form objects here. `code` is typed
+         *     String (numbers and digit strings are accepted). No example is documented.
+         */
+        get: operations["GetJobDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancelling a Batch Task
+         * @description Cancels a batch job that is still pending (status 0) or processing (status 1); a job in any
+         *     other state cannot be cancelled. Once cancelled, the job's record is skipped by the scheduler.
+         *
+         *     The path is `/koodrive/ose/v1/cancel`, with no `jobs` segment, exactly as every copy prints it,
+         *     in the method line and in the example request alike. No copy shows another form (such as
+         *     `/koodrive/ose/v1/jobs/cancel`), so the documented path is kept.
+         *
+         *     Source: main edition, Turkish snapshot (2025-08-28, followed) and Spanish snapshot (2024-07-30),
+         *     and the carrier edition's Spanish copy; the Chinese page was not available. The 2024 copy lists
+         *     three headers and a response of `code` and `msg` (String); the 2025 copy lists the six common
+         *     headers and a response of `data` only ("response service information", String), with no `code`
+         *     or `msg` rows. Every KooDrive answer carries `code` and `msg`, so both are kept beside `data`.
+         *     The example response, `{"code": 0, "msg": "OK"}`, is the 2024 copy's.
+         */
+        post: operations["CancelJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/task/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creating a Task
+         * @description Creates a background task: a handover (taskType 0) of a user's data from `srcUserId` to
+         *     `dstUserId`, or a batch import of users (taskType 1). Answers with the task's ID; follow it
+         *     with getTaskDetail, and read an import's counts with getTaskResult.
+         *
+         *     Every body field is optional in the table; the English copy says `srcUserId` and `dstUserId`
+         *     are mandatory for a handover and `orgId` and `orgUserId` for an import (the Chinese copy only
+         *     says they are filled in for that type). The spec leaves them optional and says so on each field.
+         *
+         *     Source: main edition, English copy (2025-08-28, followed; its Portuguese twin agrees) and Chinese
+         *     copy (undated; its .md twin has no Host row). The header table marks Authorization as not
+         *     mandatory, so the call may also be sent without one; it says nothing of what the call does
+         *     then. `code` is typed String (the example shows a number; both are accepted). The example
+         *     request's Authorization line ends in a stray `'`, left out here. The example response is the
+         *     Chinese copy's.
+         */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/task/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listing Tasks
+         * @description Lists basic tasks (handovers, user imports), optionally of one type and in given states, by
+         *     cursor: send the previous page's `nextCursor` as `pageCursor`; the last page has no
+         *     `nextCursor`. A page may hold fewer than `pageSize` tasks, or none, before the end.
+         *
+         *     The operationId keeps the page's name, `getTaskLIst`, with its capital I.
+         *
+         *     Source: main edition, Chinese copies (intl/zh-cn 2025-10-21, followed, and the undated
+         *     support.huaweicloud.com copy), English copy (2025-08-28) and the guide mirror's example
+         *     (2025-03-14). The header table marks Authorization as not mandatory. The table types
+         *     `pageCursor` Long but `nextCursor` String, and the example answers a number
+         *     (`1723549107000`): both accept an integer or a digit string, so a cursor can be passed back as
+         *     it was received. The table calls the list `taskList`; the example calls it `taskListDtos`, a
+         *     name no table documents, so the example is reproduced without its two tasks (whose fields all
+         *     appear in the table). How several `status` values are sent is not documented; the example
+         *     sends one (`status=2`), and the spec uses OpenAPI's default (`status=0&status=1`). The example
+         *     request's method is misprinted `GTE` and its Authorization line ends in a stray `'`; both are
+         *     repaired in the sample below. `code` is typed String (numbers are accepted too).
+         */
+        get: operations["getTaskLIst"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/task/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtaining Task Details
+         * @description A basic task's state: poll it after createTask until `status` is final (2 SUCCESS, 3 FAILED).
+         *     A failed task's `resultCode` names the error (an 18xxxxxx code, e.g. `18000205`); it is absent
+         *     when the task succeeded. The fields are at the top level of the answer, beside `code` and
+         *     `msg`, not under `data`.
+         *
+         *     Source: main edition, Portuguese snapshot (2025-08-28, followed), English and Chinese copies
+         *     (undated); the example response is the Chinese copy's. The page lists only taskType 0 (handover
+         *     and delete); the spec accepts 1 (user import) too, as createTask and getTaskLIst do. `code` is
+         *     typed String (the example shows a number; both are accepted).
+         */
+        get: operations["getTaskDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/task/dstUserInfo/{src_user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtains the information about the handover recipient.
+         * @description Given the user whose data is handed over, returns the recipient's ID and name. The fields are at
+         *     the top level of the answer, beside `code` and `msg`.
+         *
+         *     Source: main edition, Turkish snapshot (2025-08-28, followed; breadcrumb "Basic Task
+         *     Operations") and a Chinese site-search snapshot (example only, whose `msg` is 成功). The
+         *     English example response is used. `code` is typed String (the example shows a number; both are
+         *     accepted).
+         */
+        get: operations["getHandoverDstUserInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/koodrive/ose/v1/task/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Queries the task result.
+         * @description The outcome of a batch import of users (a createTask of taskType 1): how many users were
+         *     imported, how many failed, and which ones and why.
+         *
+         *     Source: main edition, Chinese copy (2025-12-12, followed) and Portuguese snapshot (2025-08-28).
+         *     The response table lists only `data`; the example adds `code` and `msg`, which every KooDrive
+         *     answer carries. The table names the query parameter `taskId`, the example request `taskid`;
+         *     the table's name is used. The example response lacks the commas between `data`'s fields, which
+         *     is not JSON; it is reproduced with them. `taskId` is marked optional in the table, although the
+         *     page does not say what the call returns without it.
+         */
+        get: operations["getTaskResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 /** The spec defines no webhooks. */
 export type webhooks = Record<string, never>;
@@ -1717,7 +3130,7 @@ export interface components {
         /**
          * @description KooDrive's return code: 0 on success, an eight-digit number such as 13000102 on failure. Most
          *     pages declare it Integer and a few String, while every example shows a number, so both forms
-         *     are accepted.
+         *     are accepted: an integer, or a string of digits.
          * @example 0
          * @example 13000201
          */
@@ -1730,8 +3143,10 @@ export interface components {
         };
         /**
          * Format: int64
-         * @description A count or size that the reference types as String in some tables and as Integer or Long in
-         *     others, and whose examples show numbers: either form is accepted.
+         * @description A size or a count that the reference types as String in some tables and as Integer or Long in
+         *     others, and whose examples show numbers: either form is accepted, a whole number from 0 or a
+         *     string of digits. Only sizes and counts use it (totals, capacities, space used, file sizes,
+         *     view and download counts), none of which can be negative.
          */
         NumberOrNumericString: string | number | bigint;
         /**
@@ -1993,6 +3408,245 @@ export interface components {
             createTime?: string;
             effectiveTime?: string;
             expirationTime?: string;
+        };
+        /**
+         * @description Which page of a file list to return (the reference's PageInfo table of getPersonalFiles and
+         *     getDepartmentFiles): how many files, starting at which cursor. Both are optional; without a
+         *     cursor the list starts at its first file. Not to be confused with the audit log's page
+         *     (AuditLogPageInfo), which counts pages by number.
+         */
+        PageInfo: {
+            /**
+             * @description How many files to return in one page (100 when absent).
+             * @default 100
+             */
+            pageSize: number;
+            /** @description Where the page starts; empty or absent for the first page. */
+            pageCursor?: string;
+        };
+        /**
+         * @description How to sort a file list (the reference's FileSortInfo table): by which attribute and in which
+         *     direction.
+         */
+        FileSortInfo: {
+            /**
+             * @description What to sort by: 1 name, 2 size, 3 creation time, 4 modification time, 5 time moved to the
+             *     recycle bin (recycled files only), 6 format.
+             * @enum {integer}
+             */
+            sortType?: 1 | 2 | 3 | 4 | 5 | 6;
+            /**
+             * @description 1 ascending, 2 descending.
+             * @enum {integer}
+             */
+            sortDirection?: 1 | 2;
+        };
+        /**
+         * @description The kind of a file, as a code in a string: 10 folder, 11 smart folder (for allow-listed users
+         *     only), 15 image, 20 video, 26 Word, 27 Excel, 28 PowerPoint, 30 audio, 35 archive,
+         *     40 application, 45 other. The same list is used by the file lists, file details, favorites and
+         *     search; the set is left open so that a code added later is still accepted.
+         * @example 10
+         * @example 15
+         */
+        FileTypeCode: string;
+        /**
+         * @description An attribute of a smart folder (the reference's SmartFolderAttr table; smart folders are for
+         *     allow-listed users only). The table names the fields and their types but not their meaning or
+         *     whether they are mandatory.
+         */
+        SmartFolderAttr: {
+            name?: number;
+            type?: number;
+            value?: string;
+            sort?: number;
+        };
+        /**
+         * @description One part of a multipart upload, as the reference's MultiPartInfo table describes it. The same
+         *     table serves both directions: the caller sends `partNumber`, `partSize` and, for parallel
+         *     uploads, `partOffset` and `hashCtx` to uploadUrl; createFile and uploadUrl answer with parts that
+         *     also carry the `uploadUrl` to PUT the part's bytes to and the part's `partId`.
+         *
+         *     `partNumber` and `partSize` are mandatory in uploadUrl's request table; the other fields are
+         *     optional. Sizes and offsets are Long (int64). The bounds come from uploadUrl's table (part size)
+         *     and the older createFile response table (part number).
+         * @example {
+         *       "partNumber": 1,
+         *       "partSize": 22106481,
+         *       "partOffset": 0
+         *     }
+         */
+        MultiPartInfo: {
+            /** @description The part's number, from 1. */
+            partNumber: number;
+            /**
+             * Format: int64
+             * @description The part's size in bytes: from 5,242,880 (5 MiB) to 5,368,709,120 (5 GiB), except the last
+             *     part, which may be anywhere from 0 to 5,368,709,120.
+             */
+            partSize: number | bigint;
+            /**
+             * Format: int64
+             * @description For parallel uploads: how many bytes of the file come before this part. Every part except the
+             *     last must be a multiple of 64 bytes long.
+             */
+            partOffset?: number | bigint;
+            /**
+             * @description For parallel uploads, and for every part except the first: the state of the running hash
+             *     over all bytes before this part, as 32-bit words (eight for SHA-256; older copies also name
+             *     SHA-1, five words). It lets the service go on hashing the file from this part.
+             */
+            hashCtx?: (number | bigint)[];
+            /**
+             * @description Returned by the service: the address to upload this part's bytes to, with HTTP PUT. In the
+             *     documented examples it is a presigned object-storage URL carrying its own signature and
+             *     expiry (`X-Amz-Expires=3600`), to be used as it is.
+             */
+            uploadUrl?: string;
+            /** @description The ID of the part's object. */
+            partId?: string;
+        };
+        /**
+         * @description One file's download address, or why there is none (the reference's DownloadInfoResponse table).
+         *     The address's form, its lifetime and whether fetching it needs KooDrive credentials are not
+         *     documented.
+         */
+        DownloadInfoResponse: {
+            /** @description The file. */
+            fileId?: string;
+            /** @description The file's name. */
+            fileName?: string;
+            /** @description Where to download the file from. */
+            url?: string;
+            /** @description The file's own result code. */
+            code?: string;
+            /** @description The file's own result message. */
+            msg?: string;
+        };
+        /**
+         * @description A file found by Search (the reference's `files` table). `downloadLinks` holds thumbnail
+         *     addresses for images; the fields of its objects are not documented. The team fields are filled
+         *     for files of a team space.
+         */
+        SearchFile: {
+            /** @description The file's ID. */
+            id?: string;
+            /** @description The file name's extension. */
+            fileSuffix?: string;
+            /** @description The file's name. */
+            fileName?: string;
+            fileType?: components["schemas"]["FileTypeCode"];
+            /** @description The file's size in bytes (typed String). */
+            size?: string;
+            /** @description When the file was last changed. */
+            updateTime?: string;
+            /** @description The file's full path of names. */
+            namePath?: string;
+            /** @description The file's full path of IDs. */
+            idPath?: string;
+            /** @description Thumbnail addresses (images only); the objects' fields are not documented. */
+            downloadLinks?: Record<string, never>[];
+            /** @description For a team space, the department's or group's name. */
+            teamName?: string;
+            /** @description For a team space, the team's ID. */
+            teamId?: string;
+            /** @description The space that holds the file. */
+            containerId?: string;
+            /** @description The kind of space: "0" department, "1" individual, "2" group. */
+            containerType?: string;
+            /** @description Whether the caller has starred the file. */
+            favorite?: boolean;
+            /** @description For a team space, the owner's name. */
+            owner?: string;
+        };
+        /**
+         * @description What StatsDir counted under a folder (the reference's StatsData table). The table types the
+         *     three counts as String while the documented example sends numbers, so both forms are accepted.
+         * @example {
+         *       "totalSize": 0,
+         *       "subDirCount": 1,
+         *       "subFileCount": 0
+         *     }
+         */
+        StatsData: {
+            /** @description The total size of the files counted, in bytes. */
+            totalSize?: components["schemas"]["NumberOrNumericString"];
+            /** @description How many folders were counted. */
+            subDirCount?: components["schemas"]["NumberOrNumericString"];
+            /** @description How many files were counted. */
+            subFileCount?: components["schemas"]["NumberOrNumericString"];
+        };
+        /**
+         * @description One file to star or un-star in batchStarFile (the reference's StarFileRequest table).
+         * @example {
+         *       "containerId": "IAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4",
+         *       "fileId": "Fn1bTLIOomJkTCAe9DEVBRY4U6IkuqkMZ"
+         *     }
+         */
+        StarFileRequest: {
+            /** @description The space that holds the file. */
+            containerId: string;
+            /** @description The file; each file may appear only once in a request. */
+            fileId: string;
+        };
+        /**
+         * @description The outcome for one file of batchStarFile (the reference's SubResponse table). `code` is a
+         *     string here, `"0"` on success, in the table and the example alike.
+         * @example {
+         *       "fileId": "Fn1bTLIOomJkTCAe9DEVBRY4U6IkuqkMZ",
+         *       "code": "0",
+         *       "message": "success"
+         *     }
+         */
+        SubResponse: {
+            /** @description The file. */
+            fileId?: string;
+            /** @description The file's result code, `"0"` on success. */
+            code?: string;
+            /** @description The file's result message. */
+            message?: string;
+        };
+        /**
+         * @description A starred file, as listStarFile returns it (the reference's StarFileInfo table). Every copy read
+         *     shows only the table's first rows; the fields after `recycled` (among them `keychains`, an array
+         *     of Keychain objects whose fields no copy shows) are left out. `recycled` is cut off after "Boo"
+         *     in its type cell and is read as Boolean, as getFile types the same field. `dataType` comes from
+         *     a fragment of the Chinese copy.
+         */
+        StarFileInfo: {
+            /** @description The kind of resource, `drive#file`. */
+            category?: string;
+            /** @description The file's ID. */
+            id?: string;
+            /** @description The file's name (at most 250 characters in the newest copy; 160 bytes in the 2024 one). */
+            fileName?: string;
+            fileType?: components["schemas"]["FileTypeCode"];
+            /** @description The file's MIME type. */
+            mimeType?: string;
+            /** @description Whether the file is starred. */
+            favorite?: boolean;
+            /** @description The file's description. */
+            description?: string;
+            /** @description Whether the file is in the recycle bin. */
+            recycled?: boolean;
+            /** @description The kind of data; 11 is a sync-drive file (values 0, 1, 10 and 11 are listed, only 11 explained). */
+            dataType?: number;
+        };
+        /**
+         * @description An entry of an archive, as listFile returns it (the reference's UncompressedFileinfoList table):
+         *     a file or a directory inside the archive. Every field is typed String.
+         */
+        UncompressedFileinfoList: {
+            /** @description An error code for this entry. */
+            code?: string;
+            /** @description The entry's name. */
+            name?: string;
+            /** @description "1" content (a file), "2" a directory. */
+            type?: string;
+            /** @description When the entry was last changed, in milliseconds since the epoch. */
+            updateAt?: string;
+            /** @description The entry's size in bytes. */
+            fileSize?: string;
         };
         /**
          * @description A department of the organization (the reference's `departmentInfo`). GetDepartment returns these
@@ -2594,6 +4248,613 @@ export interface components {
             /** @description Why the operation failed, when it did. */
             message?: string;
         };
+        /**
+         * @description A file of a share, as the share lists show it (the reference's `ShareFileInfo`). The table is
+         *     cut off after `recycled` in every copy, so more fields may come; the fields of `downloadLinks`
+         *     are not documented.
+         */
+        ShareFileInfo: {
+            /** @description The file's ID. */
+            id?: string;
+            /** @description The file's name, at most 250 bytes (older copies say 160). */
+            fileName?: string;
+            /** @description The kind of file. */
+            fileType?: string;
+            /** @description The file's MIME type. */
+            mimeType?: string;
+            /** @description The file's size. */
+            size?: number;
+            /** @description The IDs of the file's parent folders; only the first is used. */
+            parentFolder?: string[];
+            /** @description The last part of the file's full extension. */
+            fileSuffix?: string;
+            /** @description The IDs of the spaces holding the file. */
+            containers?: string[];
+            /** @description Download links of the file (their fields are not documented). */
+            downloadLinks?: Record<string, never>[];
+            /** @description Whether the file is in the recycle bin. */
+            recycled?: boolean;
+        };
+        /**
+         * @description One share the caller created, as listShareByMe lists it (the reference's `ShareByMeLink`). A
+         *     share of several files shows as a folder named after the first one; a share of one file shows
+         *     that file. Older copies also list `permission` and `extractCode`, which the current table does
+         *     not. The counters are typed Integer here and String elsewhere (updateShare): both are accepted.
+         */
+        ShareByMeLink: {
+            /** @description The share's ID. */
+            shareId?: string;
+            /** @description The share's short code. */
+            shortUrl?: string;
+            /** @description The share's link. */
+            linkUrl?: string;
+            /** @description When the share was created. */
+            shareTime?: string;
+            /** @description Who may open it: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the users named. */
+            scope?: number;
+            /** @description The shared files. */
+            files?: components["schemas"]["ShareFileInfo"][];
+            /** @description The name the share is shown under. */
+            displayName?: string;
+            /** @description When the share expires. */
+            expireTime?: string;
+            /** @description The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired. */
+            status?: number;
+            /** @description The message left with the share. */
+            comment?: string;
+            /** @description How many times the share was viewed. */
+            viewCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description How many times its files were downloaded (the reference says this is to come). */
+            downloadCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description How many times its files were saved to another space (the reference says this is to come). */
+            saveCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description The ID of the space holding the files. */
+            containerId?: string;
+            /** @description The name of that space. */
+            containerName?: string;
+        };
+        /**
+         * @description What the recipients of a share may do with its files (the reference's `SharePermission`). The
+         *     reference says these settings are to be supported in the future.
+         */
+        SharePermission: {
+            /** @description Whether recipients may preview the files. */
+            preview?: boolean;
+            /** @description Whether recipients may edit the files. */
+            edit?: boolean;
+            /** @description Whether recipients may download the files. */
+            download?: boolean;
+        };
+        /** @description The share that createShare made, with its link (the reference's `shareLink` object of that page). */
+        ShareLink: {
+            /** @description The new share's ID. */
+            shareId?: string;
+            /** @description The share's short code. */
+            shortUrl?: string;
+            /** @description The share's link. */
+            linkUrl?: string;
+            /** @description The share's access code. */
+            extractCode?: string;
+            /** @description The message left with the share. */
+            comment?: string;
+            /** @description When the share expires. */
+            expireTime?: string;
+        };
+        /**
+         * @description A department, user group or user a share was given to, by ID and name. The reference has three
+         *     tables with these same two fields (`DeptInfo`, `GroupInfo`, `UserInfo`); one schema serves all
+         *     three here.
+         */
+        ShareRecipient: {
+            /** @description The department's, group's or user's ID. */
+            id?: string;
+            /** @description Its name. */
+            name?: string;
+        };
+        /**
+         * @description The settings of one share the caller created, as getShareByMeDetail returns them (the
+         *     reference's `ShareByMeLinkDetail`).
+         */
+        ShareByMeLinkDetail: {
+            /** @description The share's ID. */
+            shareId?: string;
+            /** @description The share's short code. */
+            shortUrl?: string;
+            /** @description The share's link. */
+            linkUrl?: string;
+            /** @description When the share was created. */
+            shareTime?: string;
+            /** @description Who may open it: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the users named. */
+            scope?: number;
+            /** @description The departments it was shared with. */
+            depts?: components["schemas"]["ShareRecipient"][];
+            /** @description The user groups it was shared with. */
+            groups?: components["schemas"]["ShareRecipient"][];
+            /** @description The users it was shared with. */
+            users?: components["schemas"]["ShareRecipient"][];
+            /** @description The name the share is shown under. */
+            displayName?: string;
+            permission?: components["schemas"]["SharePermission"];
+            /** @description The share's access code. */
+            extractCode?: string;
+            /** @description When the share expires. */
+            expireTime?: string;
+            /** @description The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired. */
+            status?: number;
+            /** @description The message left with the share. */
+            comment?: string;
+        };
+        /**
+         * @description A share after updateShare changed it (the reference's `shareLink` object of that page). This
+         *     table types the counters as String, while listShareByMe types them Integer: both are accepted.
+         *     Its `status` has a fourth value that the other pages do not list.
+         */
+        UpdatedShareLink: {
+            /** @description The share's ID. */
+            shareId?: string;
+            /** @description The share's short code. */
+            shortUrl?: string;
+            /** @description The share's access code. */
+            extractCode?: string;
+            /** @description When the share was created. */
+            createTime?: string;
+            /** @description When the share was last changed. */
+            updateTime?: string;
+            /** @description When the share expires. */
+            expireTime?: string;
+            /** @description The share's link. */
+            linkUrl?: string;
+            /** @description When the share was made. */
+            shareTime?: string;
+            /** @description Who may open it: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the users named. */
+            scope?: number;
+            /** @description The name the share is shown under. */
+            displayName?: string;
+            /** @description The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 invalid, 3 expired. */
+            status?: number;
+            /** @description How many times the share was viewed. */
+            viewCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description How many times its files were downloaded (the reference says this is to come). */
+            downloadCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description How many times its files were saved to another space (the reference says this is to come). */
+            saveCnt?: components["schemas"]["NumberOrNumericString"];
+        };
+        /**
+         * @description The outcome for one share of a batch (the reference's `ShareSubResponse`). The current tables
+         *     list `code` (Integer) and `msg`; the examples and the older English table (2024-07-30) also give
+         *     the share's ID, and that table and the Chinese example of exitShare call the text `message`.
+         *     Both names are accepted, and `code` as a number or a string.
+         */
+        ShareSubResponse: {
+            /** @description The share this outcome is for. */
+            shareId?: string;
+            code?: components["schemas"]["ResultCode"];
+            /** @description A description of the outcome. */
+            msg?: string;
+            /** @description A description of the outcome, under the name the older table and the exitShare example use. */
+            message?: string;
+        };
+        /**
+         * @description One share someone made for the caller, as listShareWithMe lists it (the reference's
+         *     `ShareWithMeLink`). This table types `scope` and `viewCnt` as String and the other counters as
+         *     Integer, while listShareByMe types all of them Integer: both forms are accepted.
+         */
+        ShareWithMeLink: {
+            /** @description The share's ID. */
+            shareId?: string;
+            /** @description The share's short code. */
+            shortUrl?: string;
+            /** @description The share's link. */
+            linkUrl?: string;
+            /** @description When the share was created. */
+            shareTime?: string;
+            /** @description The user ID of the person who shared. */
+            ownerId?: string;
+            /** @description The name of the person who shared. */
+            ownerName?: string;
+            /** @description The name the share is shown under. */
+            displayName?: string;
+            /** @description The shared files. */
+            files?: components["schemas"]["ShareFileInfo"][];
+            permission?: components["schemas"]["SharePermission"];
+            /** @description When the share expires. */
+            expireTime?: string;
+            /** @description The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired. */
+            status?: number;
+            /** @description The message left with the share. */
+            comment?: string;
+            /** @description The ID of the space holding the files. */
+            containerId?: string;
+            /** @description How many times its files were downloaded. */
+            downloadCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description How many times its files were saved to another space. */
+            saveCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description Who may open it: 1 anyone with the link, 2 the enterprise's users, 3 the users named. */
+            scope?: number | string;
+            /** @description When the share was last changed. */
+            updateTime?: string;
+            /** @description How many times the share was viewed. */
+            viewCnt?: components["schemas"]["NumberOrNumericString"];
+            /** @description The sharer's mobile number, masked (for shares between a business and consumers). */
+            ownerMobile?: string;
+        };
+        /**
+         * @description One share someone made for the caller, as getShareWithMeDetail returns it (the reference's
+         *     `ShareWithMeLinkDetail`).
+         */
+        ShareWithMeLinkDetail: {
+            /** @description The share's ID. */
+            shareId?: string;
+            /** @description The share's short code. */
+            shortUrl?: string;
+            /** @description The share's link. */
+            linkUrl?: string;
+            /** @description When the share was created. */
+            shareTime?: string;
+            /** @description The user ID of the person who shared. */
+            ownerId?: string;
+            /** @description The name of the person who shared. */
+            ownerName?: string;
+            /** @description The name the share is shown under. */
+            displayName?: string;
+            permission?: components["schemas"]["SharePermission"];
+            /** @description When the share expires. */
+            expireTime?: string;
+            /**
+             * @description The share's state. The current copies name only 1 (the file was deleted); the 2024 copy
+             *     also has 0 (decided by the expiry time) and 2 (expired).
+             */
+            status?: number;
+            /** @description The message left with the share. */
+            comment?: string;
+        };
+        /**
+         * @description What anyone holding a share's link sees of it (the reference's `CommonShareLink`). The oldest
+         *     English copy (2024-07-30) has no `expireDate`.
+         */
+        CommonShareLink: {
+            /** @description The share's ID. */
+            shareId?: string;
+            /** @description The share's short code, the last part of its link. */
+            shortUrl?: string;
+            /** @description When the share was created. */
+            shareTime?: string;
+            /** @description The user ID of the person who shared. */
+            ownerId?: string;
+            /** @description The name of the person who shared. */
+            ownerName?: string;
+            permission?: components["schemas"]["SharePermission"];
+            /** @description When the share expires. */
+            expireTime?: string;
+            /** @description The share's state: 0 decided by its expiry time, 1 the file was deleted, 2 expired. */
+            status?: number;
+            /** @description How long the share is valid (the examples show a number of days as a string, e.g. "3"). */
+            expireDate?: string;
+        };
+        /**
+         * @description A file listed through an access link by listShareFiles (the reference's `ShareFile`, from the
+         *     guide mirror of 2024-10-25). That table types `downloadLinks` as String, while the share lists'
+         *     `ShareFileInfo` has an array there: both are accepted.
+         */
+        ShareFile: {
+            /** @description The file's ID. */
+            id?: string;
+            /** @description The file's name, at most 250 bytes. */
+            fileName?: string;
+            /** @description The kind of file. */
+            fileType?: string;
+            /** @description The IDs of the file's parent folders. */
+            parentFolder?: string[];
+            /** @description The last part of the file's full extension. */
+            fileSuffix?: string;
+            /** @description The file's size. */
+            size?: number;
+            /** @description The IDs of the spaces holding the file. */
+            containers?: string[];
+            /** @description The file's download link(s). */
+            downloadLinks?: string | unknown[];
+            /** @description When the file was last changed. */
+            editedTime?: string;
+        };
+        /** @description A folder, by its ID and the ID of its space (the reference's `FileIdInfo`). */
+        FileIdInfo: {
+            /** @description The folder's ID. */
+            fileId: string;
+            /** @description The ID of the space holding it. */
+            containerId: string;
+        };
+        /**
+         * @description The state of an asynchronous share task, as getBatchTask returns it (the reference's `JobInfo`
+         *     on that page; the Batch Task group's JobInfo is a different object). Times are 14 digits,
+         *     `yyyyMMddHHmmss`.
+         */
+        ShareJobInfo: {
+            /** @description The user who started the task. */
+            userId?: string;
+            /** @description The task's ID. */
+            taskId?: string;
+            /** @description What the task does: 1 download, 2 save to the caller's own space. */
+            taskType?: number;
+            /** @description Where the task is: 0 waiting, 1 running, 2 done, 3 cancelled. */
+            taskStatus?: number;
+            /** @description How it ended: 1 every file succeeded, 2 some failed, 3 all failed. */
+            taskResultCode?: number;
+            /** @description When the task was created (yyyyMMddHHmmss). */
+            createTime?: string;
+            /** @description When it started (yyyyMMddHHmmss). */
+            startTime?: string;
+            /** @description When it ended (yyyyMMddHHmmss). */
+            endTime?: string;
+            /** @description How far it has come, in percent (70 means 70%). */
+            progress?: number;
+            /** @description The link to the archive, for a download task. */
+            downloadUrl?: string;
+        };
+        /**
+         * @description The outcome for one file of an asynchronous share task (the reference's `TaskInfo` on the
+         *     getBatchTask page; the Basic Task group's TaskInfo is a different object).
+         */
+        ShareTaskInfo: {
+            /** @description The original file's ID. */
+            fileId?: string;
+            /** @description The file's state: 0 waiting, 1 succeeded, 2 failed. */
+            status?: string;
+            /** @description The ID of the copy the task made. */
+            newFileId?: string;
+            /** @description The ID of the space the original is in. */
+            srcContainerId?: string;
+        };
+        /**
+         * @description Something done to files that concerns the caller, such as a share with them (the reference's
+         *     `RelatedToMeRecord`). The table is cut off after `expireTime` in every copy, and the fields of
+         *     its file objects (`FileInfo`) are not documented.
+         */
+        RelatedToMeRecord: {
+            /** @description The name of the person who did it. */
+            operator?: string;
+            /** @description What was done: 1 a share. */
+            operateType?: number;
+            /** @description When it was done. */
+            operateTime?: string;
+            /** @description The record's ID; for a share, the share's ID. */
+            id?: string;
+            /** @description The name the record is shown under. */
+            displayName?: string;
+            /** @description The files concerned (their fields are not documented). */
+            files?: Record<string, never>[];
+            /** @description When it expires. */
+            expireTime?: string;
+        };
+        /**
+         * @description A file the caller accessed recently (the reference's `AccessiFileInfo`, spelled so). The table is
+         *     cut off inside `fileType` in every copy, so more fields and codes may come.
+         */
+        AccessiFileInfo: {
+            /** @description The file's ID. */
+            id?: string;
+            /** @description The ID of the space holding it. */
+            containerId?: string;
+            /** @description The file's name. */
+            name?: string;
+            /** @description The ID of the last person who worked on it. */
+            collaboratorId?: string;
+            /** @description That person's name. */
+            collaborator?: string;
+            /** @description When they did. */
+            collaborateTime?: string;
+            /** @description What they did: 2 edit, 3 share, 4 save to a personal space. */
+            collaborateType?: string;
+            /** @description The kind of file, as a code such as "10" (folder), "15" (picture) or "20" (video). */
+            fileType?: string;
+        };
+        /** @description One of the caller's recent accesses to a file (the reference's `RecentlyAccess`). */
+        RecentlyAccess: {
+            /** @description When the file was accessed. */
+            operateTime?: string;
+            /** @description How: 1 viewed, 2 edited, 3 shared, 4 saved to a space, 5 uploaded and 6 saved from a share (both for allow-listed tenants only). */
+            operateType?: number;
+            file?: components["schemas"]["AccessiFileInfo"];
+            /** @description 1 the file was deleted, 2 its space is unusable (disabled, deleted, or the caller lost access). */
+            status?: number;
+        };
+        /** @description A message to the caller (the reference's `MessageInfo`). */
+        MessageInfo: {
+            /** @description The message's ID. */
+            id?: string;
+            /** @description Who sent it. */
+            sender?: string;
+            /** @description What it is about: "000" a share, "001" a team, "002" the system, "003" administration. */
+            type?: string;
+            /** @description The message's text. */
+            context?: string;
+            /** @description Whether it was read; the table gives no values (listMessages' `state` filter uses 0 unread, 1 read). */
+            state?: number;
+            /** @description When it was received. */
+            createTime?: string;
+        };
+        /** @description Whether one message's state was changed (the reference's `UpdateMessageStateResponse`). */
+        UpdateMessageStateResponse: {
+            /** @description The message's ID. */
+            id?: string;
+            /** @description Whether the change was made. */
+            changed?: boolean;
+        };
+        /**
+         * @description What a batch job does (the reference's `taskType`, 1 to 7): 1 batch copy, 2 batch delete,
+         *     3 batch move, 4 batch restore from the recycle bin, 5 cloud decompression, 6 package download,
+         *     7 empty the recycle bin (only for users on a whitelist). The English copy calls copy
+         *     "replication" and move "relocation". Copies of 2024-07-30 stop at 6.
+         * @enum {integer}
+         */
+        BatchJobType: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+        /**
+         * @description Where a batch job stands: 0 pending, 1 processing, 2 completed, 3 canceled. 2 and 3 are final;
+         *     only a job at 0 or 1 can be cancelled (CancelJob).
+         * @enum {integer}
+         */
+        BatchJobStatus: 0 | 1 | 2 | 3;
+        /**
+         * @description The variant of a batch job's type (the reference's `actionType`): 101 copy and save-to (复制和转存),
+         *     201 logical delete (into the recycle bin), 202 permanent delete, 301 normal move, 501 view an
+         *     archive's contents, 502 decompress a whole archive, 503 decompress part of an archive, 701 empty
+         *     the recycle bin (whitelisted users only). Each value's first digit is the `taskType` it refines.
+         *     The page says the field applies only when `taskType` is 1, 2 or 3, yet lists the 5xx and 701
+         *     values too; all are accepted. 701 is absent from the copy of 2024-07-30.
+         * @enum {integer}
+         */
+        BatchJobActionType: 101 | 201 | 202 | 301 | 501 | 502 | 503 | 701;
+        /**
+         * @description How a batch job's items fared (the reference's `taskResultCode`): 1 all succeeded, 2 some failed,
+         *     3 all failed.
+         * @enum {integer}
+         */
+        BatchJobTaskResultCode: 1 | 2 | 3;
+        /**
+         * @description A batch job as GetJobList lists it (the reference's `JobInfo`, renamed here because the sharing
+         *     group's getBatchTask has a different table of the same name). The newest copy (Chinese,
+         *     2025-12-12) is cut off after `resultCode`; the fields after it come from older copies (the
+         *     compact Chinese and Portuguese copies and the guide mirror), which list them in the same order.
+         *     Those older copies also list `taskName` and `userId` after `taskId`, where the newest copy has
+         *     none: they are left out.
+         */
+        BatchJobInfo: {
+            /** @description The job's ID. */
+            taskId?: string;
+            taskType?: components["schemas"]["BatchJobType"];
+            actionType?: components["schemas"]["BatchJobActionType"];
+            status?: components["schemas"]["BatchJobStatus"];
+            taskResultCode?: components["schemas"]["BatchJobTaskResultCode"];
+            /** @description The job's result code (the reference lists no values). */
+            resultCode?: number;
+            /**
+             * @description How far an asynchronous job (package download, for instance) has got. The reference gives no
+             *     unit or range. Documented by the oldest copy (guide mirror) only.
+             */
+            progress?: number;
+            /** @description Where to download the package, for a package download job (taskType 6) only. Documented by the oldest copy (guide mirror) only. */
+            downloadUrl?: string;
+            /** @description How many files the job was asked to handle. */
+            contentNum?: number;
+            /** @description The target space's ID, when the job works across spaces. */
+            containerId?: string;
+            /** @description The tenant's ID. */
+            tenantId?: string;
+            /** @description When the job started (no format documented). */
+            beginTime?: string;
+            /** @description When the job ended (no format documented). */
+            endTime?: string;
+            /** @description When the job was created (no format documented). */
+            createTime?: string;
+        };
+        /**
+         * @description What a new batch job works on (the reference's `CreateTaskInfoReq`): the files, the space they
+         *     are in, and for some jobs where they go or which archive entries to extract.
+         */
+        CreateTaskInfoReq: {
+            /**
+             * @description The files and folders to work on. No copy of the reference documents the fields of an
+             *     element (its `fileInfo` table is missing), so elements are free-form objects. The Indonesian
+             *     copy says the list may be left out when emptying the recycle bin (taskType 7); the newest
+             *     copy marks it mandatory.
+             */
+            fileInfo: Record<string, never>[];
+            /** @description The path the files get after the job (the Indonesian copy says it may be left out for taskType 7). */
+            newFilePath?: string;
+            /** @description The ID of the space the files are in. */
+            srcContainerId: string;
+            /** @description For a partial decompression, the full paths inside the archive of the entries to extract. */
+            uncompressFilePaths?: string[];
+        };
+        /**
+         * @description A batch job's state and outcome, as GetJobDetail returns it (the reference's `JobDetailInfo`).
+         *     Every copy's table is cut off after `beginTime`; the fields after it (an end time, probably, as
+         *     in GetJobList) are not documented and are left out.
+         */
+        JobDetailInfo: {
+            /** @description The job's ID. */
+            taskId?: string;
+            /** @description The job's name. */
+            taskName?: string;
+            /** @description The ID of the user who created the job. */
+            userId?: string;
+            taskType?: components["schemas"]["BatchJobType"];
+            actionType?: components["schemas"]["BatchJobActionType"];
+            status?: components["schemas"]["BatchJobStatus"];
+            taskResultCode?: components["schemas"]["BatchJobTaskResultCode"];
+            /** @description The job's result code (the reference lists no values). */
+            resultCode?: number;
+            /**
+             * @description How far the job has got; returned for asynchronous jobs such as package downloads. The
+             *     reference gives no unit or range.
+             */
+            progress?: number;
+            /** @description Where to download the package; returned for package download jobs (taskType 6) only. */
+            downloadUrl?: string;
+            /** @description How many files the job was asked to handle. */
+            contentNum?: number;
+            /** @description The target space's ID, when the job works across spaces. */
+            containerId?: string;
+            /** @description The tenant's ID. */
+            tenantId?: string;
+            /** @description When the job started (no format documented). */
+            beginTime?: string;
+        };
+        /**
+         * @description The kind of a basic task: 0 handover of a user's data to a recipient, which the reference words
+         *     "transfer and deletion" (移交并删除); 1 batch import of users.
+         * @enum {integer}
+         */
+        BasicTaskType: 0 | 1;
+        /**
+         * @description Where a basic task stands: 0 NEW, 1 EXECUTING, 2 SUCCESS, 3 FAILED (the list page's Chinese copy
+         *     words them new, running, success, failed). 2 and 3 are final.
+         * @enum {integer}
+         */
+        BasicTaskStatus: 0 | 1 | 2 | 3;
+        /**
+         * @description A basic task (handover or user import) as getTaskLIst lists it (the reference's `TaskInfo`,
+         *     renamed here because other groups document different tables of that name).
+         */
+        BasicTaskInfo: {
+            /** @description The task's ID. */
+            taskId?: string;
+            /** @description The task's name. */
+            taskName?: string;
+            taskType?: components["schemas"]["BasicTaskType"];
+            /** @description The tenant's ID. */
+            tenantId?: string;
+            /** @description The user's ID. */
+            userId?: string;
+            status?: components["schemas"]["BasicTaskStatus"];
+            /** @description An extension field (the reference does not say what it holds). */
+            initParams?: string;
+            /** @description The user's country. */
+            locale?: string;
+            /** @description The task's result code. */
+            resultCode?: string;
+            /** @description When the task was created (the example shows `2024-08-12T07:22:33.000Z`). */
+            createTime?: string;
+            /** @description When the task started. */
+            startTime?: string;
+            /** @description When the task ended. */
+            endTime?: string;
+        };
+        /** @description A user that a batch import could not create, and why (the reference's `UserImportFailInfo`). */
+        UserImportFailInfo: {
+            /** @description The user's name. */
+            userName?: string;
+            /** @description Why the user could not be imported. */
+            desc?: string;
+        };
+        /** @description The outcome of a batch import of users (the reference's `UserImportResultDto`). */
+        UserImportResultDto: {
+            /** @description How many users were imported. */
+            successCount?: number;
+            /** @description How many users could not be imported. */
+            failCount?: number;
+            /** @description The users that could not be imported. */
+            failInfoList?: components["schemas"]["UserImportFailInfo"][];
+        };
     };
     responses: {
         /** @description A business error or failed authentication, such as 13000102 (parameter validation failed). */
@@ -2605,7 +4866,7 @@ export interface components {
                 "application/json": components["schemas"]["ResultEnvelope"];
             };
         };
-        /** @description The caller is not authorized. */
+        /** @description The caller is not authorized, such as 13000101 (bad request). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -2663,6 +4924,11 @@ export interface components {
          * @example 1289173650183882753
          */
         OwnerId: string;
+        /**
+         * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+         *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+         */
+        XShareFolderId: string;
         /**
          * @description The ID of the session to renew: the `sessionId` that createSession returned (the reference
          *     says only "session ID"). It identifies a live session together with the access token, so keep
@@ -3884,6 +6150,1358 @@ export interface operations {
                         data?: components["schemas"]["UserSpaceQuota"][];
                         /** @description How many users there are in all. */
                         total?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPersonalFiles: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description "0" the individual space, "1" its recycle bin.
+                 * @example 0
+                 */
+                type: "0" | "1";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pageInfo?: components["schemas"]["PageInfo"];
+                    sortInfo?: components["schemas"]["FileSortInfo"];
+                    /** @description The individual space's ID (at most 64 characters in the carrier edition). */
+                    containerId: string;
+                    /**
+                     * @description The folder to list: `root` for the root of the normal files, `sbox` for the root of
+                     *     the safe box, or a folder's ID (carrier edition).
+                     */
+                    parentFileId: string;
+                    fileType?: components["schemas"]["FileTypeCode"];
+                    /** @description How to render thumbnails, in the image-processing syntax of Huawei Cloud OBS. */
+                    imageProcess?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A page of the folder's files (the response's fields are not documented beyond `category`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The kind of resource. */
+                        category?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDepartmentFiles: {
+        parameters: {
+            query?: {
+                /** @description The kind of team: 0 a department (the default), 2 a group. */
+                team_type?: 0 | 2;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /** @description The team's ID (a department or a group). */
+                groupId: string;
+                /**
+                 * @description "0" the team space, "1" its recycle bin.
+                 * @example 0
+                 */
+                type: "0" | "1";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    pageInfo?: components["schemas"]["PageInfo"];
+                    sortInfo?: components["schemas"]["FileSortInfo"];
+                    /** @description The team space's ID. */
+                    containerId: string;
+                    /**
+                     * @description The folder to list: `root` for the root of the normal files, `sbox` for the root of
+                     *     the safe box, or a folder's ID.
+                     */
+                    parentFileId: string;
+                    fileType?: components["schemas"]["FileTypeCode"];
+                    /** @description How to render thumbnails, in the image-processing syntax of Huawei Cloud OBS. */
+                    imageProcess?: string;
+                    /** @description Whether to include hidden files (for allow-listed users only). */
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description A page of the folder's files (the response's fields are not documented beyond `category`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The kind of resource. */
+                        category?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path: {
+                /**
+                 * @description The file's ID.
+                 * @example FqNZrzGgSKHkfGmwjf7dLgLlGkwrLEU35
+                 */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The space that holds the file. */
+                    containerId: string;
+                    /** @description The thumbnail size, in the image-processing syntax of Huawei Cloud OBS. */
+                    imageProcess?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file's details, at the top level of the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The file's ID. */
+                        id?: string;
+                        /** @description The file's name (at most 250 characters). */
+                        fileName?: string;
+                        fileType?: components["schemas"]["FileTypeCode"];
+                        /** @description The file's MIME type. */
+                        mimeType?: string;
+                        /** @description Whether the file is in the recycle bin. */
+                        recycled?: boolean;
+                        /** @description The parent folders' IDs; only the first one is used. */
+                        parentFolder?: string[];
+                        /** @description The file's public custom properties, at most 30 pairs of at most 124 characters each. */
+                        properties?: {
+                            [key: string]: string;
+                        };
+                        /** @description The IDs of the spaces that hold the file. */
+                        containers?: string[];
+                        /** @description When the file was created (UTC). */
+                        createdTime?: string;
+                        /** @description When the file was last changed (UTC). */
+                        editedTime?: string;
+                        /** @description The file's owners (the type of the items is cut off in every copy). */
+                        owners?: unknown[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createDirectory: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description When the folder was created, as `yyyy-MM-ddTHH:mm:ss.sssZ`. */
+                    createdTime?: string;
+                    /** @description A description of at most 512 characters, without emoji or other invalid characters. */
+                    description?: string;
+                    /** @description The folder's MIME type. */
+                    mimeType?: string;
+                    /** @description When the folder was last changed. */
+                    editedTime?: string;
+                    /**
+                     * @description The folder's name: at most 250 characters, none of `< > | : " * ? /`, and not `.`
+                     *     or `..`.
+                     */
+                    fileName: string;
+                    /**
+                     * @description Always `10` (a folder).
+                     * @enum {string}
+                     */
+                    fileType: "10";
+                    /** @description The parent folder's ID first; the folder is created under the root when the list is empty. */
+                    parentFolder?: string[];
+                    /** @description The space to create the folder in. */
+                    containerId: string;
+                    /**
+                     * @description What to do when the name is taken: 2 rename by appending a timestamp, 3 fail.
+                     * @enum {integer}
+                     */
+                    renameMode?: 2 | 3;
+                    /** @description Whether the folder is hidden (for allow-listed users only). */
+                    hidden?: boolean;
+                    /** @description The smart folder's attributes (for allow-listed users only). */
+                    smartFolderAttr?: components["schemas"]["SmartFolderAttr"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The folder was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The new folder's ID. */
+                        id?: string;
+                        /** @description The folder's name. */
+                        fileName?: string;
+                        /** @description The folder's MIME type. */
+                        mimeType?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description When the file was created, as `yyyy-MM-dd'T'HH:mm:ss'Z'`, e.g. `2023-08-18T05:43:49Z`. */
+                    createdTime?: string;
+                    /** @description A description of at most 512 characters. */
+                    description?: string;
+                    /** @description The file's MIME type. */
+                    mimeType?: string;
+                    /**
+                     * @description The file's name: at most 250 characters, none of `< > | : " * ? /`, and not `.` or
+                     *     `..`.
+                     */
+                    fileName: string;
+                    /** @description The file's kind, chosen by the caller (a code of the FileTypeCode list). */
+                    fileType: components["schemas"]["FileTypeCode"];
+                    /** @description The parent folder's ID first (`root` for the root); only the first is used. */
+                    parentFolder: string[];
+                    /** @description The SHA-256 digest of the whole file; lets the service recognize content it already holds. */
+                    sha256?: string;
+                    /**
+                     * Format: int64
+                     * @description The file's size in bytes (at most 200 GB for a multipart upload).
+                     */
+                    length: number | bigint;
+                    /**
+                     * @description How the file's bytes are sent: `multipart` (parts, up to 200 GB), the only mode of
+                     *     the newest copy; `put` (up to 5 GB) is named by the 2024 copies only.
+                     * @enum {string}
+                     */
+                    uploadMode?: "multipart" | "put";
+                    /**
+                     * @description 1 multipart upload; 0 (normal upload) and 2 (multi-version upload) are documented as not supported yet.
+                     * @enum {integer}
+                     */
+                    uploadType?: 0 | 1 | 2;
+                    /**
+                     * @description What to do when the name is taken: 2 rename by appending a timestamp, 3 fail,
+                     *     4 keep the existing file when its name and SHA-256 are the same (`exist` is then
+                     *     true), otherwise as 2.
+                     * @enum {integer}
+                     */
+                    autoRename?: 2 | 3 | 4;
+                };
+            };
+        };
+        responses: {
+            /** @description The file's metadata exists; for a multipart upload, the parts to upload follow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The new file's ID. */
+                        fileId?: string;
+                        /** @description Whether the service already held the content, so that the upload is already complete. */
+                        rapidUpload?: boolean;
+                        /** @description The space that holds the file. */
+                        containerId?: string;
+                        /** @description The file's name, the one requested unless it was renamed. */
+                        fileName?: string;
+                        /** @description The upload's ID. */
+                        uploadId?: string;
+                        /** @description The parent folders' IDs. */
+                        parentFolder?: string[];
+                        /** @description With `autoRename` 4, true when a file of the same name and SHA-256 already exists. */
+                        exist?: boolean;
+                        /** @description For a multipart upload, the parts to upload, each with its URL. */
+                        multiParts?: components["schemas"]["MultiPartInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    uploadUrl: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file that createFile created. */
+                    fileId: string;
+                    /** @description The parts to get upload URLs for. */
+                    multiParts: components["schemas"]["MultiPartInfo"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The parts asked for, each with its upload URL (to use with PUT). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The parts, each with its `uploadUrl`. */
+                        multiParts?: components["schemas"]["MultiPartInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    completeFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The uploaded file's ID. */
+                    fileId: string;
+                    /** @description The SHA-256 digest of the whole file. */
+                    sha256?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file was assembled and passed the integrity check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDownLoadUrl: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The space that holds the files. */
+                    containerId: string;
+                    /** @description The files, at most 100. */
+                    fileIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The download addresses, one result per file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The batch's outcome: 0 some files succeeded, 1 all succeeded, 2 all failed. */
+                        batchCode?: number;
+                        /** @description One entry per file. */
+                        downloads?: components["schemas"]["DownloadInfoResponse"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    renameFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The file's ID.
+                 * @example FtSCRFXCYtFjo315lPfRHeKRiqrDdmm_Y
+                 */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The space that holds the file. */
+                    containerId: string;
+                    /**
+                     * @description The new name: at most 250 characters, none of `< > | : " * ? / \`, and not `.` or
+                     *     `..`.
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file was renamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    clearRecycleFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The space's ID (the request table's name for it). */
+                    container: string;
+                } | {
+                    /** @description The space's ID (the example request's name for it). */
+                    containerId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The recycle bin is being emptied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    Search: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Where to search: `personal` the individual space, `team` the team spaces.
+                     * @enum {string}
+                     */
+                    searchType: "personal" | "team";
+                    /** @description Which page to return. */
+                    pageInfo: {
+                        /** @description How many files to return, 1 to 100. */
+                        pageSize: number;
+                        /** @description Where the page starts; empty for the first page. */
+                        pageCursor: string;
+                    };
+                    /** @description What the files must match. */
+                    filter?: {
+                        /** @description Part of the file name (fuzzy match), 1 to 255 characters. */
+                        keyWord?: string;
+                        /** @description The space to search; required when `parentFolder` is given. */
+                        containerId?: string;
+                        /** @description The folder to search in. */
+                        parentFolder?: string;
+                        fileType?: components["schemas"]["FileTypeCode"];
+                        /** @description The range of last-change times (its format is not documented). */
+                        updateTimeRange?: string;
+                        /** @description The files' owner. */
+                        ownerId?: string;
+                    };
+                    sortInfo?: components["schemas"]["FileSortInfo"];
+                    /**
+                     * @description Whether to search the recycle bin instead.
+                     * @default false
+                     */
+                    recycled?: boolean;
+                    /**
+                     * @description Whether to search sub-folders too.
+                     * @default false
+                     */
+                    recursived?: boolean;
+                    /** @description The thumbnail size, in the image-processing syntax of Huawei Cloud OBS. */
+                    imageProcess?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A page of matching files, the total, and the next page's cursor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The matching files of this page. */
+                        files?: components["schemas"]["SearchFile"][];
+                        /** @description How many files match in all. */
+                        total?: number;
+                        /** @description The next page's cursor; empty on the last page. */
+                        nextPageCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    StatsDir: {
+        parameters: {
+            query: {
+                /**
+                 * @description The folder to count under (`root` for the space's root).
+                 * @example FnNGsBnXUdIW7AycSK4ZCTIlPJ6JO1_sF
+                 */
+                fileId: string;
+                /**
+                 * @description The space that holds the folder.
+                 * @example IAAGvmhWei6Q7A4-A1557836058161393920
+                 */
+                containerId: string;
+                /**
+                 * @description Whether to count through every level below the folder (the default) or its direct children
+                 *     only. The direct children of the recycle bin alone cannot be counted.
+                 */
+                recursive?: boolean;
+                /** @description Whether to count folders. */
+                includeDirCount?: boolean;
+                /** @description Whether to count files. */
+                includeFileCount?: boolean;
+                /** @description Whether to add up the sizes. */
+                includeTotalSize?: boolean;
+                /** @description What to count: 1 ordinary files, 2 folders; everything when absent. */
+                type?: 1 | 2;
+                /** @description Comma-separated file extensions to count (case-insensitive; files only). */
+                extensions?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts and the total size. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["StatsData"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetFullPath: {
+        parameters: {
+            query: {
+                /**
+                 * @description The file.
+                 * @example FqS6hLLy_DkjlWdfOnEdCErhsmokRvdXI
+                 */
+                fileId: string;
+                /**
+                 * @description The space that holds the file.
+                 * @example IAADfsBFCO6WtAtuA315074383680425b8aa9a130cba2d4
+                 */
+                containerId: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+                /**
+                 * @description A shared folder's ID: when present, the operation runs inside that shared folder. Listed by
+                 *     the newest main-edition pages (Chinese copy, 2025-12-12); older copies do not have it.
+                 */
+                "x-hw-share-folder-id"?: components["parameters"]["XShareFolderId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's path as IDs and as names, at the top level of the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The full path of IDs, from the space's root. */
+                        fileIdPath?: string;
+                        /** @description The full path of names, from the space's root. */
+                        namePath?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchStarFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true to star the files, false to un-star them. */
+                    starred: boolean;
+                    /** @description The files, at most 100, each once. */
+                    subRequestList: components["schemas"]["StarFileRequest"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The overall outcome and one result per file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The batch's outcome: 0 all files succeeded, 1 some did, 2 all failed. */
+                        status?: number;
+                        /** @description One result per file. */
+                        subResponseList?: components["schemas"]["SubResponse"][];
+                        code?: components["schemas"]["ResultCode"];
+                        /** @description A description of the result. */
+                        msg?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listStarFile: {
+        parameters: {
+            query?: {
+                /** @description How many files to return, at most 100 (the default). */
+                pageSize?: number;
+                /** @description The `nextCursor` of the previous page; absent for the first page. */
+                pageCursor?: string;
+                /** @description What to sort by: 1 the time the file was starred (the default). */
+                sortType?: 1;
+                /** @description 1 ascending, 2 descending (the default). */
+                sortDirection?: 1 | 2;
+                /** @description Only files of this kind. */
+                fileType?: components["schemas"]["FileTypeCode"];
+                /** @description The thumbnail size, in the image-processing syntax of Huawei Cloud OBS. */
+                imageProcess?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of starred files and the next page's cursor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The next page's cursor; absent on the last page. */
+                        nextCursor?: string;
+                        /** @description How many starred entries were dropped because their file was deleted for good. */
+                        autoDeleted?: number;
+                        /** @description The starred files of this page. */
+                        starFiles?: components["schemas"]["StarFileInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The space that holds the archive. */
+                    containerId: string;
+                    /** @description The archive file. */
+                    fileId: string;
+                    /** @description The archive's password, in plain text; ignored for an archive without one. */
+                    pwd?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The archive's entries, or the asynchronous task that lists them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The entries (when listed at once) or the task (when listed asynchronously). */
+                        data?: {
+                            /** @description Every entry of the archive, files and folders, when it is listed at once. */
+                            uncompressedFileList?: components["schemas"]["UncompressedFileinfoList"] | components["schemas"]["UncompressedFileinfoList"][];
+                            /** @description The asynchronous task's key. */
+                            taskKey?: string;
+                            /** @description Returned for an asynchronous listing (its content is not documented). */
+                            taskValue?: Record<string, never>;
+                            /** @description How far the task is, in percent. */
+                            progress?: number;
+                            /** @description The asynchronous task's ID. */
+                            taskId?: string;
+                        };
                     };
                 };
             };
@@ -6722,6 +10340,2073 @@ export interface operations {
                         total?: number;
                         /** @description The entries of this page. */
                         logInfoList?: components["schemas"]["LogInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listShareByMe: {
+        parameters: {
+            query?: {
+                /** @description How many shares a page may hold, at most 100 (also the default). */
+                pageSize?: number;
+                /** @description The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default). */
+                pageCursor?: string;
+                /** @description What to sort by: 4 the time of sharing (the default and only documented value). */
+                sortType?: 4;
+                /** @description 1 ascending, 2 descending (the default). */
+                sortDirection?: 1 | 2;
+                /** @description Keeps the shares whose display name contains this text. */
+                displayName?: string;
+                /** @description The thumbnail size to return, as an OBS image-processing value (see the OBS user guide, obs_01_0430). */
+                imageProcess?: string;
+                /** @description Which thumbnail to return. */
+                usage?: "minThumbnail" | "midThumbnail" | "largeThumbnail" | "superLargeThumbnail";
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of shares and the cursor of the next one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                        /** @description The shares of this page. */
+                        shareLinks?: components["schemas"]["ShareByMeLink"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createShare: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Who may open the share: 1 anyone with the link (allow-listed tenants only), 2 the enterprise's users, 3 the departments, groups, users or numbers named.
+                     * @enum {integer}
+                     */
+                    scope: 1 | 2 | 3;
+                    /** @description The departments to share with. */
+                    deptIds?: string[];
+                    /** @description The user groups to share with. */
+                    groupIds?: string[];
+                    /** @description The users to share with. */
+                    userIds?: string[];
+                    /** @description Mobile numbers of people to share with (for shares between a business and consumers). */
+                    phoneNumbers?: string[];
+                    /** @description The files to share. */
+                    fileIds: string[];
+                    /** @description The ID of the space holding the files. */
+                    containerId: string;
+                    permission?: components["schemas"]["SharePermission"];
+                    /** @description An access code that opening the link will ask for. */
+                    extractCode?: string;
+                    /** @description When the share expires. */
+                    expireTime?: string;
+                    /** @description A message for the recipients. */
+                    comment?: string;
+                    /** @description How many days the share is valid, 1 to 365. */
+                    validDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new share and its link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        shareLink?: components["schemas"]["ShareLink"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getShareByMeDetail: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /** @description The share's ID. */
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The share's settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        shareLink?: components["schemas"]["ShareByMeLinkDetail"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateShare: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /** @description The share's ID. */
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The departments to share with. */
+                    deptIds?: string[];
+                    /** @description The user groups to share with. */
+                    groupIds?: string[];
+                    /** @description The users to share with. */
+                    userIds?: string[];
+                    permission?: components["schemas"]["SharePermission"];
+                    /** @description When the share expires. */
+                    expireTime?: string;
+                    /** @description The access code. */
+                    extractCode?: string;
+                    /** @description A message for the recipients. */
+                    comment?: string;
+                    /** @description How many days the share is valid, up to 365; 0 leaves the validity as it is. */
+                    validDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The share as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        shareLink?: components["schemas"]["UpdatedShareLink"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchCancel: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The shares to cancel, at most 100. */
+                    shareIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description An outcome per share. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The outcome for each share. */
+                        subResponseList?: components["schemas"]["ShareSubResponse"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listShareWithMe: {
+        parameters: {
+            query?: {
+                /** @description How many shares a page may hold, at most 100 (also the default). */
+                pageSize?: number;
+                /** @description The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default). */
+                pageCursor?: string;
+                /** @description What to sort by: 4 the time of sharing (the default and only documented value). */
+                sortType?: 4;
+                /** @description 1 ascending, 2 descending (the default). */
+                sortDirection?: 1 | 2;
+                /** @description Keeps the shares whose display name contains this text. */
+                displayName?: string;
+                /** @description The thumbnail size to return, as an OBS image-processing value (see the OBS user guide, obs_01_0430). */
+                imageProcess?: string;
+                /** @description Which thumbnail to return. */
+                usage?: "minThumbnail" | "midThumbnail" | "largeThumbnail" | "superLargeThumbnail";
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of shares and the cursor of the next one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                        /** @description The shares of this page. */
+                        shareLinks?: components["schemas"]["ShareWithMeLink"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getShareWithMeDetail: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /** @description The share's ID. */
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The share. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        shareLink?: components["schemas"]["ShareWithMeLinkDetail"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    exitShare: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The shares to leave. */
+                    shareIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description An outcome per share. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The outcome for each share. */
+                        subResponseList?: components["schemas"]["ShareSubResponse"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    visitShare: {
+        parameters: {
+            query: {
+                /** @description The share's short code, the last part of its link. */
+                shortUrl: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link was opened. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getShareInfo: {
+        parameters: {
+            query: {
+                /** @description The share's short code, the last part of its link. */
+                shortUrl: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The share as its link shows it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        link?: components["schemas"]["CommonShareLink"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    verifyExtractCode: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The share's short code, the last part of its link. */
+                    shortUrl: string;
+                    /** @description The access code set when the share was made. */
+                    extractCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The code is right; the answer carries the share's temporary token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description A temporary token for this share, to send as the `kdstoken` body field of the access-link operations. */
+                        kdstoken?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listShareFiles: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The share's short code, the last part of its link. */
+                    shortUrl: string;
+                    /** @description The ID of the folder to list; the share's top level when absent. */
+                    parentFolder?: string;
+                    /**
+                     * @description How many files a page may hold, at most 100 (also the default).
+                     * @default 100
+                     */
+                    pageSize?: number;
+                    /** @description The previous answer's `nextCursor`, to get the next page. */
+                    pageCursor?: string;
+                    /**
+                     * @description What to sort by: 1 file name, 2 size, 4 time of the last change (the default).
+                     * @default 4
+                     * @enum {integer}
+                     */
+                    sortType?: 1 | 2 | 4;
+                    /**
+                     * @description 1 ascending, 2 descending (the default).
+                     * @default 2
+                     * @enum {integer}
+                     */
+                    sortDirection?: 1 | 2;
+                    /** @description The share's temporary token from verifyExtractCode, for a share with an access code. */
+                    kdstoken?: string;
+                    /** @description Whether to refresh the share's counters. */
+                    refreshCount?: boolean;
+                    /** @description Keeps the files with this name. */
+                    fileName?: string;
+                    /** @description The thumbnail size to return, as an OBS image-processing value. */
+                    imageProcess?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A page of the share's files, the share itself and the cursor of the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                        link?: components["schemas"]["CommonShareLink"];
+                        /** @description The files of this page. */
+                        files?: components["schemas"]["ShareFile"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    downloadShareFile: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The share's ID. */
+                    shareId: string;
+                    /** @description The file to download. */
+                    fileId: string;
+                    /** @description The share's temporary token from verifyExtractCode, for a share with an access code. */
+                    kdstoken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file's download link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description A link to download the file from. */
+                        downloadUrl?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createBatchTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What to do: 1 download the files, 2 save them to the caller's own space.
+                     * @enum {integer}
+                     */
+                    taskType: 1 | 2;
+                    /** @description The ID of the space holding the files. */
+                    containerId: string;
+                    /** @description The files to work on. */
+                    fileIds: string[];
+                    /** @description The folder to save the files to, for a save. */
+                    targetFileId?: components["schemas"]["FileIdInfo"];
+                    /** @description The archive's name, for a download (as in File Management's package download). */
+                    zipName?: string;
+                    /** @description The share's ID. */
+                    shareId: string;
+                    /** @description The share's temporary token from verifyExtractCode, for a share with an access code. */
+                    kdstoken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The task was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The task's ID, for getBatchTask. */
+                        taskId?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getBatchTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The task's ID, as createBatchTask returned it. */
+                    taskId: string;
+                    /** @description The share's ID. */
+                    shareId: string;
+                    /** @description The share's temporary token from verifyExtractCode, for a share with an access code. */
+                    kdstoken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The task's state and the outcome per file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        jobInfo?: components["schemas"]["ShareJobInfo"];
+                        /** @description The outcome per file; documented as one object, read as one or a list. */
+                        taskInfos?: components["schemas"]["ShareTaskInfo"][] | components["schemas"]["ShareTaskInfo"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ListRelatedToMe: {
+        parameters: {
+            query?: {
+                /** @description How many records a page may hold, at most 100 (also the default). */
+                pageSize?: number;
+                /** @description The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default). */
+                pageCursor?: string;
+                /** @description What to sort by: 1 the time of the related operation (the default and only documented value). */
+                sortType?: 1;
+                /** @description 1 ascending, 2 descending (the default). */
+                sortDirection?: 1 | 2;
+                /** @description Keeps the records whose display name contains this text. */
+                displayName?: string;
+                /** @description Which records: 0 all (also when absent), 1 those shared with the caller. */
+                relatedType?: "0" | "1";
+                /** @description The thumbnail size to return, as an OBS image-processing value. */
+                imageProcess?: string;
+                /** @description Which thumbnail to return. */
+                usage?: "minThumbnail" | "midThumbnail" | "largeThumbnail" | "superLargeThumbnail";
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of records, the cursor of the next one and the total. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                        /** @description The records of this page. */
+                        relatedToMeInfos?: components["schemas"]["RelatedToMeRecord"][];
+                        /**
+                         * Format: int64
+                         * @description How many records there are in all.
+                         */
+                        total?: number | bigint;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ListRecentlyAccess: {
+        parameters: {
+            query?: {
+                /** @description The thumbnail size to return, as an OBS image-processing value. */
+                imageProcess?: string;
+                /** @description Which thumbnail to return. */
+                usage?: "minThumbnail" | "midThumbnail" | "largeThumbnail" | "superLargeThumbnail";
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recent accesses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The caller's recent accesses. */
+                        list?: components["schemas"]["RecentlyAccess"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUnreadCount: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of unread messages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description How many messages are unread. */
+                        count?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description How many messages a page may hold, at most 100 (also the default). */
+                pageSize?: number;
+                /** @description The previous answer's `nextCursor`, to get the next page (the reference gives 0 as the default). */
+                pageCursor?: string;
+                /** @description Only messages of this kind: "000" shares, "001" teams, "002" the system, "003" administration. */
+                filterType?: "000" | "001" | "002" | "003";
+                /** @description Only messages in this state: 0 unread, 1 read. */
+                state?: 0 | 1;
+            };
+            header: {
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages and the cursor of the next one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The cursor of the next page; absent on the last page. */
+                        nextCursor?: string;
+                        /** @description The messages of this page; documented as one object, read as a list or one. */
+                        messages?: components["schemas"]["MessageInfo"][] | components["schemas"]["MessageInfo"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchReadMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The messages to mark as read. */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Whether each message was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code?: components["schemas"]["ResultCode"];
+                        /** @description A description of the result (not documented on this page). */
+                        msg?: string;
+                        /** @description The outcome for each message. */
+                        messages?: components["schemas"]["UpdateMessageStateResponse"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    batchDeleteMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The messages to delete. */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Whether each message was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code?: components["schemas"]["ResultCode"];
+                        /** @description A description of the result (not documented on this page). */
+                        msg?: string;
+                        /** @description The outcome for each message. */
+                        messages?: components["schemas"]["UpdateMessageStateResponse"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateSpecificMessageState: {
+        parameters: {
+            query: {
+                /** @description What to do: 0 mark every unread message as read, 1 delete every message. */
+                operate: 0 | 1;
+            };
+            header: {
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages were changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetJobList: {
+        parameters: {
+            query: {
+                /** @description Only jobs of this type (see BatchJobType). */
+                type?: components["schemas"]["BatchJobType"];
+                /** @description Only jobs in this state (see BatchJobStatus). */
+                status?: components["schemas"]["BatchJobStatus"];
+                /** @description How many jobs to skip. */
+                offset: number;
+                /** @description How many jobs to return, 1 to 100. */
+                limit: number;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of batch jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The jobs of this page. */
+                        data?: components["schemas"]["BatchJobInfo"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CreateJob: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    taskType: components["schemas"]["BatchJobType"];
+                    actionType?: components["schemas"]["BatchJobActionType"];
+                    taskInfo: components["schemas"]["CreateTaskInfoReq"];
+                    /** @description The ID of the target space. */
+                    dstContainerId: string;
+                    /** @description The archive's password, for decompressing a protected archive. */
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The job was created; its ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The new job's ID, for GetJobDetail and CancelJob. */
+                        data?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    GetJobDetail: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /** @description The batch job's ID, as CreateJob returned it. */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job's details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The job's details. */
+                        data?: {
+                            jobInfo?: components["schemas"]["JobDetailInfo"];
+                            /** @description The details of the job's items (fields not documented). */
+                            taskInfos?: Record<string, never>[];
+                            /**
+                             * @description The files inside the archive (fields not documented); the carrier
+                             *     edition says it comes with decompression jobs (taskType 5) only.
+                             */
+                            uncompressedFileList?: Record<string, never>[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    CancelJob: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The ID of the batch job to cancel, as CreateJob returned it. */
+                    jobId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The job was cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description Information about the result (the 2025 copy's only documented field). */
+                        data?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    taskType?: components["schemas"]["BasicTaskType"];
+                    /** @description The user whose data is handed over; needed for a handover (taskType 0). */
+                    srcUserId?: string;
+                    /** @description The user who receives the data; needed for a handover (taskType 0). */
+                    dstUserId?: string;
+                    /** @description Filled in for a batch import (taskType 1); the reference does not say what it refers to. */
+                    resultId?: string;
+                    /** @description The organization's ID; needed for a batch import (taskType 1). */
+                    orgId?: string;
+                    /** @description The orgUserId of the user creating the task; needed for a batch import (taskType 1). */
+                    orgUserId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The task was created; its ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The new task's ID, for getTaskDetail and getTaskResult. */
+                        taskId?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTaskLIst: {
+        parameters: {
+            query?: {
+                /** @description Only tasks of this type; the page lists one value, 0 (handover). */
+                taskType?: 0;
+                /** @description Only tasks in these states (see BasicTaskStatus). */
+                status?: components["schemas"]["BasicTaskStatus"][];
+                /** @description How many tasks a page holds at most; 100 when absent, and at most 100. */
+                pageSize?: number;
+                /** @description The previous page's `nextCursor`; absent for the first page. */
+                pageCursor?: string | number | bigint;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks, and the cursor of the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The tasks of this page. */
+                        taskList?: components["schemas"]["BasicTaskInfo"][];
+                        /**
+                         * Format: int64
+                         * @description The cursor of the next page, to send as `pageCursor`; absent on the last page.
+                         */
+                        nextCursor?: string | number | bigint;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTaskDetail: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The task's ID, as createTask returned it.
+                 * @example 1534087020903704704
+                 */
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task's details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The task's ID. */
+                        taskId?: string;
+                        /** @description The task's name. */
+                        taskName?: string;
+                        taskType?: components["schemas"]["BasicTaskType"];
+                        /** @description The tenant's ID. */
+                        tenantId?: string;
+                        /** @description The user's internal ID. */
+                        userId?: string;
+                        status?: components["schemas"]["BasicTaskStatus"];
+                        /**
+                         * @description Why the task failed: an 18xxxxxx code (the example shows `18000205`); absent
+                         *     when the task succeeded.
+                         */
+                        resultCode?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getHandoverDstUserInfo: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path: {
+                /**
+                 * @description The ID of the user whose data is handed over.
+                 * @example 1397687227244555008
+                 */
+                src_user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handover's recipient. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        /** @description The recipient's user ID. */
+                        id?: string;
+                        /** @description The recipient's user name. */
+                        name?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTaskResult: {
+        parameters: {
+            query?: {
+                /** @description The ID of the import task, as createTask returned it. */
+                taskId?: string;
+            };
+            header: {
+                /**
+                 * @description A trace ID that the service writes to its logs. The English pages say it "contains 58 bits";
+                 *     the Chinese pages (58位) and the carrier edition ("length 58") show that this means exactly
+                 *     58 characters.
+                 */
+                "X-Traceid"?: components["parameters"]["XTraceid"];
+                /**
+                 * @description The language of messages, as an internationalization tag such as `en-US` or `zh-CN`. Some
+                 *     pages write `en_us`/`zh_cn`; the hyphenated form is the one most pages and the default use.
+                 * @example en-US
+                 */
+                language?: components["parameters"]["Language"];
+                /**
+                 * @description The KooDrive user ID the call acts for (a 19-digit number, always sent as a string). App
+                 *     authentication signs it.
+                 * @example 1505084218764547200
+                 */
+                "X-User-Id": components["parameters"]["XUserId"];
+                /**
+                 * @description The request time in UTC, as `yyyyMMdd'T'HHmmss'Z'`. The service refuses a value more than
+                 *     15 minutes old or later than its own clock. App authentication signs it. The main edition of
+                 *     the reference gives no format; the format and the 15-minute window come from the carrier
+                 *     edition (2026-02-12).
+                 * @example 20251103T070140Z
+                 */
+                "X-Date": components["parameters"]["XDate"];
+                /**
+                 * @description The address the request is sent to. App authentication signs it. HTTP clients set it from
+                 *     the URL (with the port when it is not the default), and fetch does not let callers set it.
+                 * @example intl.myhuaweicloud-koodrive.com
+                 */
+                Host: components["parameters"]["Host"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import's outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultEnvelope"] & {
+                        data?: components["schemas"]["UserImportResultDto"];
                     };
                 };
             };

@@ -124,6 +124,24 @@ export const operationIndex = {
     "pagination": null,
     "parameters": []
   },
+  "batchCancel": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share/cancel",
+    "tag": "Sharing - Shared by You",
+    "summary": "Stopping Sharing Files",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchCancel.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "batchDeleteGroupMembers": {
     "method": "POST",
     "path": "/koodrive/ose/v1/usergroups/{groupId}/members/batchDelete",
@@ -148,6 +166,24 @@ export const operationIndex = {
         "type": "string"
       }
     ]
+  },
+  "batchDeleteMessage": {
+    "method": "DELETE",
+    "path": "/koodrive/ose/v1/message/batchDelete",
+    "tag": "Message Notification",
+    "summary": "Deleting Messages in Batches",
+    "docsUrl": "https://support.huaweicloud.com/api-koodrive/batchDeleteMessage.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
   },
   "batchDeletePermissionTemplate": {
     "method": "POST",
@@ -249,6 +285,96 @@ export const operationIndex = {
     "pagination": null,
     "parameters": []
   },
+  "batchReadMessage": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/message/batchRead",
+    "tag": "Message Notification",
+    "summary": "Marking Messages as Read in Batches",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchReadMessage.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "batchStarFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/star/batch",
+    "tag": "File Favorites",
+    "summary": "Adding Files to Favorites",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/batchStarFile.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "CancelJob": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/cancel",
+    "tag": "Batch Task Operations",
+    "summary": "Cancelling a Batch Task",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CancelJob.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "clearRecycleFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/recycle",
+    "tag": "File Management",
+    "summary": "Clearing the Recycle Bin",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/clearRecycleFile.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "completeFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/complete",
+    "tag": "File Management",
+    "summary": "Checking Whether File Upload Is Completed",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/completeFile.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "CountUser": {
     "method": "GET",
     "path": "/koodrive/ose/v1/users/count",
@@ -274,6 +400,24 @@ export const operationIndex = {
       }
     ]
   },
+  "createBatchTask": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share/tasks",
+    "tag": "Sharing - Access Links",
+    "summary": "Creating an Asynchronous Sharing Task",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createBatchTask.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "CreateDepartment": {
     "method": "POST",
     "path": "/koodrive/ose/v1/departments",
@@ -292,12 +436,66 @@ export const operationIndex = {
     "pagination": null,
     "parameters": []
   },
+  "createDirectory": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/directory",
+    "tag": "File Management",
+    "summary": "Adding a File Directory",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createDirectory.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "createFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/create",
+    "tag": "File Management",
+    "summary": "Creating File Metadata",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createFile.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "CreateGroupSpace": {
     "method": "POST",
     "path": "/koodrive/ose/v1/space/group",
     "tag": "Space Management",
     "summary": "Creating a Group Space",
     "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateGroupSpace.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "CreateJob": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/jobs",
+    "tag": "Batch Task Operations",
+    "summary": "Creating a Batch Task",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateJob.html",
     "idempotent": false,
     "security": [
       [
@@ -338,6 +536,24 @@ export const operationIndex = {
     "pagination": null,
     "parameters": []
   },
+  "createShare": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share",
+    "tag": "Sharing - Shared by You",
+    "summary": "Sharing a File",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createShare.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "CreateSpace": {
     "method": "POST",
     "path": "/koodrive/ose/v1/space/{ownerId}",
@@ -362,6 +578,25 @@ export const operationIndex = {
         "type": "string"
       }
     ]
+  },
+  "createTask": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/task/create",
+    "tag": "Basic Task Operations",
+    "summary": "Creating a Task",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/createTask.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ],
+      []
+    ],
+    "pagination": null,
+    "parameters": []
   },
   "CreateUser": {
     "method": "POST",
@@ -536,6 +771,24 @@ export const operationIndex = {
       }
     ]
   },
+  "downloadShareFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share/download",
+    "tag": "Sharing - Access Links",
+    "summary": "Downloading a File",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/downloadShareFile.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "editPermissionTemplate": {
     "method": "POST",
     "path": "/koodrive/ose/v1/permission/template/edit",
@@ -546,6 +799,24 @@ export const operationIndex = {
     "security": [
       [
         "kooDriveAppToken"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "exitShare": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share/exit",
+    "tag": "Sharing - Shared with You",
+    "summary": "Removing Yourself from Shared Files",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/exitShare.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
       ]
     ],
     "pagination": null,
@@ -596,6 +867,24 @@ export const operationIndex = {
       }
     ]
   },
+  "getBatchTask": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share/taskDetail",
+    "tag": "Sharing - Access Links",
+    "summary": "Querying an Asynchronous Task",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getBatchTask.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
   "GetDepartment": {
     "method": "GET",
     "path": "/koodrive/ose/v1/departments/{department_id}",
@@ -618,6 +907,43 @@ export const operationIndex = {
         "in": "path",
         "required": true,
         "type": "string"
+      }
+    ]
+  },
+  "getDepartmentFiles": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/{groupId}/{type}",
+    "tag": "File List Query",
+    "summary": "Listing Files in a Group or Department Space",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getDepartmentFiles.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "groupId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "type",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "team_type",
+        "in": "query",
+        "required": false,
+        "type": "integer"
       }
     ]
   },
@@ -693,6 +1019,80 @@ export const operationIndex = {
       }
     ]
   },
+  "getDownLoadUrl": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/download",
+    "tag": "File Management",
+    "summary": "Obtaining Download Links",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getDownLoadUrl.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "getFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/{fileId}/detail",
+    "tag": "File Management",
+    "summary": "Obtaining File Details",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getFile.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "fileId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "GetFullPath": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/files/path",
+    "tag": "File Management",
+    "summary": "Obtaining the Full Name and ID Paths of a File",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetFullPath.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "fileId",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "containerId",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
   "GetGroupSpaceList": {
     "method": "GET",
     "path": "/koodrive/ose/v1/space/groupList",
@@ -737,6 +1137,106 @@ export const operationIndex = {
       }
     ]
   },
+  "getHandoverDstUserInfo": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/task/dstUserInfo/{src_user_id}",
+    "tag": "Basic Task Operations",
+    "summary": "Obtains the information about the handover recipient.",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getHandoverDstUserInfo.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "src_user_id",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "GetJobDetail": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/{job_id}",
+    "tag": "Batch Task Operations",
+    "summary": "Querying Details About a Batch Task",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetJobDetail.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "job_id",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "GetJobList": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/jobs",
+    "tag": "Batch Task Operations",
+    "summary": "Listing Batch Tasks",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/GetJobList.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "offset",
+      "in": "query",
+      "items": "data"
+    },
+    "parameters": [
+      {
+        "name": "type",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "status",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "offset",
+        "in": "query",
+        "required": true,
+        "type": "integer",
+        "minimum": 0
+      },
+      {
+        "name": "limit",
+        "in": "query",
+        "required": true,
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100
+      }
+    ]
+  },
   "getJsSdkInfo": {
     "method": "GET",
     "path": "/koodrive/ose/v1/sdk/get-js-sdk-info",
@@ -751,6 +1251,31 @@ export const operationIndex = {
     ],
     "pagination": null,
     "parameters": []
+  },
+  "getPersonalFiles": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/{type}",
+    "tag": "File List Query",
+    "summary": "Listing Files in the Individual Space",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getPersonalFiles.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "type",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
   },
   "GetQuotaUsed": {
     "method": "GET",
@@ -788,6 +1313,81 @@ export const operationIndex = {
     ],
     "pagination": null,
     "parameters": []
+  },
+  "getShareByMeDetail": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/share/{shareId}",
+    "tag": "Sharing - Shared by You",
+    "summary": "Obtaining Sharing Details",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getShareByMeDetail.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "shareId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "getShareInfo": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/share/userInfo",
+    "tag": "Sharing - Access Links",
+    "summary": "Obtaining Sharing Information",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getShareInfo.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "shortUrl",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "getShareWithMeDetail": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/share/received/{shareId}",
+    "tag": "Sharing - Shared with You",
+    "summary": "Obtain Sharing Details",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getShareWithMeDetail.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "shareId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
   },
   "GetSpace": {
     "method": "GET",
@@ -975,6 +1575,107 @@ export const operationIndex = {
       }
     ]
   },
+  "getTaskDetail": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/task/{task_id}",
+    "tag": "Basic Task Operations",
+    "summary": "Obtaining Task Details",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getTaskDetail.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "task_id",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "getTaskLIst": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/task/list",
+    "tag": "Basic Task Operations",
+    "summary": "Listing Tasks",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getTaskLIst.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ],
+      []
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "taskList"
+    },
+    "parameters": [
+      {
+        "name": "taskType",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "status",
+        "in": "query",
+        "required": false,
+        "type": "array"
+      },
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "pageCursor",
+        "in": "query",
+        "required": false
+      }
+    ]
+  },
+  "getTaskResult": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/task/result",
+    "tag": "Basic Task Operations",
+    "summary": "Queries the task result.",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getTaskResult.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "taskId",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
   "GetTeamSpaceList": {
     "method": "GET",
     "path": "/koodrive/ose/v1/space/teamList",
@@ -1024,6 +1725,24 @@ export const operationIndex = {
         "type": "integer"
       }
     ]
+  },
+  "getUnreadCount": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/message/unreadCount",
+    "tag": "Message Notification",
+    "summary": "Obtaining the Number of Unread Messages",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/getUnreadCount.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
   },
   "GetUser": {
     "method": "GET",
@@ -1437,6 +2156,75 @@ export const operationIndex = {
     "pagination": null,
     "parameters": []
   },
+  "listFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/archive/listFile",
+    "tag": "Cloud Decompression",
+    "summary": "Listing Directories in a Compressed Package",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listFile.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "listMessages": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/message/list",
+    "tag": "Message Notification",
+    "summary": "Listing Messages",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listMessages.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "messages"
+    },
+    "parameters": [
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "pageCursor",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "filterType",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "state",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      }
+    ]
+  },
   "listPermissionTemplate": {
     "method": "GET",
     "path": "/koodrive/ose/v1/permission/template/list",
@@ -1499,6 +2287,338 @@ export const operationIndex = {
         "in": "query",
         "required": false,
         "type": "boolean"
+      }
+    ]
+  },
+  "ListRecentlyAccess": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/access",
+    "tag": "Collaboration Portal",
+    "summary": "Listing Recently Visited Files",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/ListRecentlyAccess.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "imageProcess",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "usage",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
+  "ListRelatedToMe": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/related",
+    "tag": "Collaboration Portal",
+    "summary": "Listing Related Files",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/ListRelatedToMe.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "relatedToMeInfos"
+    },
+    "parameters": [
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "pageCursor",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "sortType",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "sortDirection",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "displayName",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "relatedType",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "imageProcess",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "usage",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
+  "listShareByMe": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/share",
+    "tag": "Sharing - Shared by You",
+    "summary": "Listing My Shares",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listShareByMe.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "shareLinks"
+    },
+    "parameters": [
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "pageCursor",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "sortType",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "sortDirection",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "displayName",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "imageProcess",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "usage",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
+  "listShareFiles": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share/files",
+    "tag": "Sharing - Access Links",
+    "summary": "Listing Shared Files",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listShareFiles.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "body",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "files"
+    },
+    "parameters": []
+  },
+  "listShareWithMe": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/share/received",
+    "tag": "Sharing - Shared with You",
+    "summary": "Listing Files Shared with You",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listShareWithMe.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "shareLinks"
+    },
+    "parameters": [
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "pageCursor",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "sortType",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "sortDirection",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "displayName",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "imageProcess",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "usage",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
+  },
+  "listStarFile": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/star/files",
+    "tag": "File Favorites",
+    "summary": "Listing Files in Favorites",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/listStarFile.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "query",
+      "cursor": "pageCursor",
+      "pageSize": "pageSize",
+      "nextCursor": "nextCursor",
+      "items": "starFiles"
+    },
+    "parameters": [
+      {
+        "name": "pageSize",
+        "in": "query",
+        "required": false,
+        "type": "integer",
+        "maximum": 100
+      },
+      {
+        "name": "pageCursor",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "sortType",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "sortDirection",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "fileType",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      },
+      {
+        "name": "imageProcess",
+        "in": "query",
+        "required": false,
+        "type": "string"
       }
     ]
   },
@@ -1585,6 +2705,56 @@ export const operationIndex = {
     "pagination": null,
     "parameters": []
   },
+  "renameFile": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/rename/{fileId}",
+    "tag": "File Management",
+    "summary": "Renaming a File",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/renameFile.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "fileId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
+  "Search": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/search",
+    "tag": "File Management",
+    "summary": "Retrieving Files Using Search Engine Capabilities",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/Search.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": {
+      "style": "cursor",
+      "in": "body",
+      "cursor": "pageInfo.pageCursor",
+      "pageSize": "pageInfo.pageSize",
+      "nextCursor": "nextPageCursor",
+      "items": "files"
+    },
+    "parameters": []
+  },
   "SetPackageDownloadExpires": {
     "method": "POST",
     "path": "/koodrive/ose/v1/org/package",
@@ -1602,6 +2772,73 @@ export const operationIndex = {
     ],
     "pagination": null,
     "parameters": []
+  },
+  "StatsDir": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/files/statsDir",
+    "tag": "File Management",
+    "summary": "Collecting Folder Statistics",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/StatsDir.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "fileId",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "containerId",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      },
+      {
+        "name": "recursive",
+        "in": "query",
+        "required": false,
+        "type": "boolean"
+      },
+      {
+        "name": "includeDirCount",
+        "in": "query",
+        "required": false,
+        "type": "boolean"
+      },
+      {
+        "name": "includeFileCount",
+        "in": "query",
+        "required": false,
+        "type": "boolean"
+      },
+      {
+        "name": "includeTotalSize",
+        "in": "query",
+        "required": false,
+        "type": "boolean"
+      },
+      {
+        "name": "type",
+        "in": "query",
+        "required": false,
+        "type": "integer"
+      },
+      {
+        "name": "extensions",
+        "in": "query",
+        "required": false,
+        "type": "string"
+      }
+    ]
   },
   "TransferUnallocatedSpace": {
     "method": "POST",
@@ -1646,6 +2883,31 @@ export const operationIndex = {
       }
     ]
   },
+  "updateShare": {
+    "method": "PUT",
+    "path": "/koodrive/ose/v1/share/{shareId}",
+    "tag": "Sharing - Shared by You",
+    "summary": "Modifying Sharing Settings",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/updateShare.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "shareId",
+        "in": "path",
+        "required": true,
+        "type": "string"
+      }
+    ]
+  },
   "UpdateSpace": {
     "method": "PUT",
     "path": "/koodrive/ose/v1/space/{ownerId}",
@@ -1668,6 +2930,31 @@ export const operationIndex = {
         "in": "path",
         "required": true,
         "type": "string"
+      }
+    ]
+  },
+  "updateSpecificMessageState": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/message/specific",
+    "tag": "Message Notification",
+    "summary": "Marking All Messages as Read or Deleting All Messages",
+    "docsUrl": "https://support.huaweicloud.com/api-koodrive/updateSpecificMessageState.html",
+    "idempotent": false,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "operate",
+        "in": "query",
+        "required": true,
+        "type": "integer"
       }
     ]
   },
@@ -1720,6 +3007,67 @@ export const operationIndex = {
         "type": "string"
       }
     ]
+  },
+  "uploadUrl": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/files/multipart/uploadUrl",
+    "tag": "File Management",
+    "summary": "Obtains the upload link.",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/uploadUrl.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "verifyExtractCode": {
+    "method": "POST",
+    "path": "/koodrive/ose/v1/share/verify",
+    "tag": "Sharing - Access Links",
+    "summary": "Verifying a Sharing Access Code",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/verifyExtractCode.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": []
+  },
+  "visitShare": {
+    "method": "GET",
+    "path": "/koodrive/ose/v1/share/visit",
+    "tag": "Sharing - Access Links",
+    "summary": "Accessing a Sharing Link.",
+    "docsUrl": "https://support.huaweicloud.com/intl/en-us/api-koodrive/visitShare.html",
+    "idempotent": true,
+    "security": [
+      [
+        "kooDriveToken"
+      ],
+      [
+        "kooDriveAppSignature"
+      ]
+    ],
+    "pagination": null,
+    "parameters": [
+      {
+        "name": "shortUrl",
+        "in": "query",
+        "required": true,
+        "type": "string"
+      }
+    ]
   }
 } as const;
 
@@ -1728,7 +3076,7 @@ export const operationIndex = {
  * to repeat, how it pages, and its path and query parameters. A lean copy of operationIndex, so
  * that a browser bundle does not carry the summaries and page links.
  */
-export const operationRules = {"addMemberInitialPermission":{"method":"POST","path":"/koodrive/ose/v1/permission/member/initial","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"auditList":{"method":"GET","path":"/koodrive/ose/v1/audit","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"cursor","in":"query","cursor":"cursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"auditList"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"string"},{"name":"cursor","in":"query","required":false,"type":"string"},{"name":"hasUrl","in":"query","required":false,"type":"boolean"}]},"authSession":{"method":"GET","path":"/koodrive/ose/v1/session/auth","idempotent":true,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"BatchAddGroupMembers":{"method":"POST","path":"/koodrive/ose/v1/usergroups/{groupId}/members/batchAdd","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"batchAudit":{"method":"POST","path":"/koodrive/ose/v1/audit/batch","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchDeleteGroupMembers":{"method":"POST","path":"/koodrive/ose/v1/usergroups/{groupId}/members/batchDelete","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"batchDeletePermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/delete","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGet":{"method":"POST","path":"/koodrive/ose/v1/audit/batchGet","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGetPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/batchGet","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/batchGetSpace","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"query","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"batchImportUserPreVerify":{"method":"POST","path":"/koodrive/ose/v1/users/batchimport/preverify","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CountUser":{"method":"GET","path":"/koodrive/ose/v1/users/count","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"}]},"CreateDepartment":{"method":"POST","path":"/koodrive/ose/v1/departments","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateGroupSpace":{"method":"POST","path":"/koodrive/ose/v1/space/group","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"createPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/create","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"createSession":{"method":"POST","path":"/koodrive/ose/v1/session","idempotent":false,"security":[[]],"pagination":null,"parameters":[]},"CreateSpace":{"method":"POST","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]},"CreateUser":{"method":"POST","path":"/koodrive/ose/v1/users","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateUserGroup":{"method":"POST","path":"/koodrive/ose/v1/usergroups","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"DeleteDepartment":{"method":"DELETE","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"DeleteGroupSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/group/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"DeleteSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"integer"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"DeleteUser":{"method":"DELETE","path":"/koodrive/ose/v1/users/{userId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"DeleteUserGroup":{"method":"DELETE","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"editPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/edit","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"ExpandUserNum":{"method":"POST","path":"/koodrive/ose/v1/user/expand/{orgId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"orgId","in":"path","required":true,"type":"string"}]},"getAuthCodeURL":{"method":"GET","path":"/koodrive/ose/v1/session/authCodeURL","idempotent":true,"security":[[]],"pagination":null,"parameters":[{"name":"domain","in":"query","required":true,"type":"string"}]},"GetDepartment":{"method":"GET","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"GetDepartmentList":{"method":"GET","path":"/koodrive/ose/v1/departmentList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"departmentId","in":"query","required":false,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetDepartmentSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/departmentList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"departments"},"parameters":[{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetGroupSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/groupList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"groups"},"parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"getJsSdkInfo":{"method":"GET","path":"/koodrive/ose/v1/sdk/get-js-sdk-info","idempotent":true,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"GetQuotaUsed":{"method":"GET","path":"/koodrive/ose/v1/service/quotaUsed","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"],[]],"pagination":null,"parameters":[]},"GetService":{"method":"GET","path":"/koodrive/ose/v1/service","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"GetSpaceAllocation":{"method":"GET","path":"/koodrive/ose/v1/space/allocation/get","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpaceByContainerID":{"method":"GET","path":"/koodrive/ose/v1/space/container/{containerId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"containerId","in":"path","required":true,"type":"string"}]},"GetSpaceUsageByOverview":{"method":"GET","path":"/koodrive/ose/v1/space/usage/overview","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpaceUsageByQuota":{"method":"GET","path":"/koodrive/ose/v1/space/usage/quota","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"data"},"parameters":[{"name":"limit","in":"query","required":false,"type":"integer"},{"name":"offset","in":"query","required":false,"type":"integer"}]},"GetSpaceUsageByUser":{"method":"POST","path":"/koodrive/ose/v1/space/usage/user","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"body","items":"data"},"parameters":[]},"GetSpaceV2":{"method":"GET","path":"/koodrive/ose/v2/space/{owner_id}","idempotent":true,"security":[["kooDriveAppToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"owner_id","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":false,"type":"string"}]},"GetTeamSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/teamList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"teams"},"parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"teamType","in":"query","required":false,"type":"integer"}]},"GetUser":{"method":"GET","path":"/koodrive/ose/v1/users/{userId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"GetUserGroup":{"method":"GET","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"sourceType","in":"query","required":true,"type":"integer"}]},"GetUserGroupList":{"method":"GET","path":"/koodrive/ose/v1/usergroups","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"userGroupList"},"parameters":[{"name":"pageSize","in":"query","required":true,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":true,"type":"string"},{"name":"groupName","in":"query","required":false,"type":"string"},{"name":"sourceType","in":"query","required":true,"type":"integer"}]},"GetUserGroupMemberList":{"method":"GET","path":"/koodrive/ose/v1/usergroups/{groupId}/members","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"userGroupMemberInfos"},"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetUserList":{"method":"GET","path":"/koodrive/ose/v1/userList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"list"},"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetUserMobile":{"method":"GET","path":"/koodrive/ose/v1/users/mobile/{userId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"getUserPermissionList":{"method":"GET","path":"/koodrive/ose/v1/permission/userList","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"cursor","in":"query","cursor":"cursor","pageSize":"count","nextCursor":"nextCursor","items":"userPermissonList"},"parameters":[{"name":"templateId","in":"query","required":false,"type":"string"},{"name":"spaceType","in":"query","required":true,"type":"integer"},{"name":"groupId","in":"query","required":false,"type":"string"},{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"count","in":"query","required":false,"type":"integer","maximum":100},{"name":"cursor","in":"query","required":false,"type":"string"},{"name":"containerId","in":"query","required":true,"type":"string"},{"name":"userName","in":"query","required":false,"type":"string"},{"name":"fileId","in":"query","required":false,"type":"string"}]},"GetUserSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/userList","idempotent":true,"security":[["kooDriveAppToken"],["kooDriveToken"]],"pagination":{"style":"offset","in":"query","items":"users"},"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"spaceStatus","in":"query","required":false,"type":"string"}]},"InitialMemberPermission":{"method":"GET","path":"/koodrive/ose/v1/permission/member/initial/{spaceId}","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[{"name":"spaceId","in":"path","required":true,"type":"string"}]},"listAuditLogs":{"method":"POST","path":"/koodrive/ose/v1/auditlog","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"listPermissionTemplate":{"method":"GET","path":"/koodrive/ose/v1/permission/template/list","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"offset","in":"query","items":"data"},"parameters":[{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"id","in":"query","required":false,"type":"string"},{"name":"templateType","in":"query","required":false,"type":"integer"},{"name":"status","in":"query","required":false,"type":"integer"},{"name":"orderByTime","in":"query","required":false,"type":"integer"},{"name":"preBefore","in":"query","required":false,"type":"boolean"}]},"logout":{"method":"GET","path":"/koodrive/ose/v1/session/logoff","idempotent":true,"security":[["kooDriveToken"],[]],"pagination":null,"parameters":[]},"modifyPermissionTemplateStatus":{"method":"POST","path":"/koodrive/ose/v1/permission/template/status/modify","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"PermissionBatchUpdate":{"method":"PUT","path":"/koodrive/ose/v1/permission/batchupdate","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"queryPermissionTemplateRef":{"method":"GET","path":"/koodrive/ose/v1/permission/template/ref/{id}","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[{"name":"id","in":"path","required":true,"type":"string"}]},"refreshSession":{"method":"POST","path":"/koodrive/ose/v1/session/refresh","idempotent":false,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"SetPackageDownloadExpires":{"method":"POST","path":"/koodrive/ose/v1/org/package","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"TransferUnallocatedSpace":{"method":"POST","path":"/koodrive/ose/v1/space/allocation/transfer","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"UpdateDepartment":{"method":"PUT","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"UpdateSpace":{"method":"PUT","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]},"UpdateUser":{"method":"PUT","path":"/koodrive/ose/v1/users/{userId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"UpdateUserGroup":{"method":"PUT","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]}} as const;
+export const operationRules = {"addMemberInitialPermission":{"method":"POST","path":"/koodrive/ose/v1/permission/member/initial","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"auditList":{"method":"GET","path":"/koodrive/ose/v1/audit","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"cursor","in":"query","cursor":"cursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"auditList"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"string"},{"name":"cursor","in":"query","required":false,"type":"string"},{"name":"hasUrl","in":"query","required":false,"type":"boolean"}]},"authSession":{"method":"GET","path":"/koodrive/ose/v1/session/auth","idempotent":true,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"BatchAddGroupMembers":{"method":"POST","path":"/koodrive/ose/v1/usergroups/{groupId}/members/batchAdd","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"batchAudit":{"method":"POST","path":"/koodrive/ose/v1/audit/batch","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchCancel":{"method":"POST","path":"/koodrive/ose/v1/share/cancel","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"batchDeleteGroupMembers":{"method":"POST","path":"/koodrive/ose/v1/usergroups/{groupId}/members/batchDelete","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"batchDeleteMessage":{"method":"DELETE","path":"/koodrive/ose/v1/message/batchDelete","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"batchDeletePermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/delete","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGet":{"method":"POST","path":"/koodrive/ose/v1/audit/batchGet","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGetPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/batchGet","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"batchGetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/batchGetSpace","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"query","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"batchImportUserPreVerify":{"method":"POST","path":"/koodrive/ose/v1/users/batchimport/preverify","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"batchReadMessage":{"method":"POST","path":"/koodrive/ose/v1/message/batchRead","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"batchStarFile":{"method":"POST","path":"/koodrive/ose/v1/star/batch","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CancelJob":{"method":"POST","path":"/koodrive/ose/v1/cancel","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"clearRecycleFile":{"method":"POST","path":"/koodrive/ose/v1/files/recycle","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"completeFile":{"method":"POST","path":"/koodrive/ose/v1/files/complete","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CountUser":{"method":"GET","path":"/koodrive/ose/v1/users/count","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"}]},"createBatchTask":{"method":"POST","path":"/koodrive/ose/v1/share/tasks","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateDepartment":{"method":"POST","path":"/koodrive/ose/v1/departments","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"createDirectory":{"method":"POST","path":"/koodrive/ose/v1/directory","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"createFile":{"method":"POST","path":"/koodrive/ose/v1/files/create","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateGroupSpace":{"method":"POST","path":"/koodrive/ose/v1/space/group","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateJob":{"method":"POST","path":"/koodrive/ose/v1/jobs","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"createPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/create","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"createSession":{"method":"POST","path":"/koodrive/ose/v1/session","idempotent":false,"security":[[]],"pagination":null,"parameters":[]},"createShare":{"method":"POST","path":"/koodrive/ose/v1/share","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateSpace":{"method":"POST","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]},"createTask":{"method":"POST","path":"/koodrive/ose/v1/task/create","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"],[]],"pagination":null,"parameters":[]},"CreateUser":{"method":"POST","path":"/koodrive/ose/v1/users","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"CreateUserGroup":{"method":"POST","path":"/koodrive/ose/v1/usergroups","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"DeleteDepartment":{"method":"DELETE","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"DeleteGroupSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/group/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"DeleteSpace":{"method":"DELETE","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"integer"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"DeleteUser":{"method":"DELETE","path":"/koodrive/ose/v1/users/{userId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"DeleteUserGroup":{"method":"DELETE","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"downloadShareFile":{"method":"POST","path":"/koodrive/ose/v1/share/download","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"editPermissionTemplate":{"method":"POST","path":"/koodrive/ose/v1/permission/template/edit","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"exitShare":{"method":"POST","path":"/koodrive/ose/v1/share/exit","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"ExpandUserNum":{"method":"POST","path":"/koodrive/ose/v1/user/expand/{orgId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"orgId","in":"path","required":true,"type":"string"}]},"getAuthCodeURL":{"method":"GET","path":"/koodrive/ose/v1/session/authCodeURL","idempotent":true,"security":[[]],"pagination":null,"parameters":[{"name":"domain","in":"query","required":true,"type":"string"}]},"getBatchTask":{"method":"POST","path":"/koodrive/ose/v1/share/taskDetail","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetDepartment":{"method":"GET","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"getDepartmentFiles":{"method":"POST","path":"/koodrive/ose/v1/files/{groupId}/{type}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"type","in":"path","required":true,"type":"string"},{"name":"team_type","in":"query","required":false,"type":"integer"}]},"GetDepartmentList":{"method":"GET","path":"/koodrive/ose/v1/departmentList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"departmentId","in":"query","required":false,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetDepartmentSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/departmentList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"departments"},"parameters":[{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"getDownLoadUrl":{"method":"POST","path":"/koodrive/ose/v1/files/download","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"getFile":{"method":"POST","path":"/koodrive/ose/v1/files/{fileId}/detail","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"fileId","in":"path","required":true,"type":"string"}]},"GetFullPath":{"method":"GET","path":"/koodrive/ose/v1/files/path","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"fileId","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":true,"type":"string"}]},"GetGroupSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/groupList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"groups"},"parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"getHandoverDstUserInfo":{"method":"GET","path":"/koodrive/ose/v1/task/dstUserInfo/{src_user_id}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"src_user_id","in":"path","required":true,"type":"string"}]},"GetJobDetail":{"method":"GET","path":"/koodrive/ose/v1/{job_id}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"job_id","in":"path","required":true,"type":"string"}]},"GetJobList":{"method":"GET","path":"/koodrive/ose/v1/jobs","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"data"},"parameters":[{"name":"type","in":"query","required":false,"type":"integer"},{"name":"status","in":"query","required":false,"type":"integer"},{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100}]},"getJsSdkInfo":{"method":"GET","path":"/koodrive/ose/v1/sdk/get-js-sdk-info","idempotent":true,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"getPersonalFiles":{"method":"POST","path":"/koodrive/ose/v1/files/{type}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"type","in":"path","required":true,"type":"string"}]},"GetQuotaUsed":{"method":"GET","path":"/koodrive/ose/v1/service/quotaUsed","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"],[]],"pagination":null,"parameters":[]},"GetService":{"method":"GET","path":"/koodrive/ose/v1/service","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"getShareByMeDetail":{"method":"GET","path":"/koodrive/ose/v1/share/{shareId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"shareId","in":"path","required":true,"type":"string"}]},"getShareInfo":{"method":"GET","path":"/koodrive/ose/v1/share/userInfo","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"shortUrl","in":"query","required":true,"type":"string"}]},"getShareWithMeDetail":{"method":"GET","path":"/koodrive/ose/v1/share/received/{shareId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"shareId","in":"path","required":true,"type":"string"}]},"GetSpace":{"method":"GET","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]},"GetSpaceAllocation":{"method":"GET","path":"/koodrive/ose/v1/space/allocation/get","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpaceByContainerID":{"method":"GET","path":"/koodrive/ose/v1/space/container/{containerId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"containerId","in":"path","required":true,"type":"string"}]},"GetSpaceUsageByOverview":{"method":"GET","path":"/koodrive/ose/v1/space/usage/overview","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetSpaceUsageByQuota":{"method":"GET","path":"/koodrive/ose/v1/space/usage/quota","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"data"},"parameters":[{"name":"limit","in":"query","required":false,"type":"integer"},{"name":"offset","in":"query","required":false,"type":"integer"}]},"GetSpaceUsageByUser":{"method":"POST","path":"/koodrive/ose/v1/space/usage/user","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"body","items":"data"},"parameters":[]},"GetSpaceV2":{"method":"GET","path":"/koodrive/ose/v2/space/{owner_id}","idempotent":true,"security":[["kooDriveAppToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"owner_id","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":false,"type":"string"}]},"getTaskDetail":{"method":"GET","path":"/koodrive/ose/v1/task/{task_id}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"task_id","in":"path","required":true,"type":"string"}]},"getTaskLIst":{"method":"GET","path":"/koodrive/ose/v1/task/list","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"],[]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"taskList"},"parameters":[{"name":"taskType","in":"query","required":false,"type":"integer"},{"name":"status","in":"query","required":false,"type":"array"},{"name":"pageSize","in":"query","required":false,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":false}]},"getTaskResult":{"method":"GET","path":"/koodrive/ose/v1/task/result","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"taskId","in":"query","required":false,"type":"string"}]},"GetTeamSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/teamList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"teams"},"parameters":[{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"teamType","in":"query","required":false,"type":"integer"}]},"getUnreadCount":{"method":"GET","path":"/koodrive/ose/v1/message/unreadCount","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"GetUser":{"method":"GET","path":"/koodrive/ose/v1/users/{userId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"GetUserGroup":{"method":"GET","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"sourceType","in":"query","required":true,"type":"integer"}]},"GetUserGroupList":{"method":"GET","path":"/koodrive/ose/v1/usergroups","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"userGroupList"},"parameters":[{"name":"pageSize","in":"query","required":true,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":true,"type":"string"},{"name":"groupName","in":"query","required":false,"type":"string"},{"name":"sourceType","in":"query","required":true,"type":"integer"}]},"GetUserGroupMemberList":{"method":"GET","path":"/koodrive/ose/v1/usergroups/{groupId}/members","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"userGroupMemberInfos"},"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetUserList":{"method":"GET","path":"/koodrive/ose/v1/userList","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"offset","in":"query","items":"list"},"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"}]},"GetUserMobile":{"method":"GET","path":"/koodrive/ose/v1/users/mobile/{userId}","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"getUserPermissionList":{"method":"GET","path":"/koodrive/ose/v1/permission/userList","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"cursor","in":"query","cursor":"cursor","pageSize":"count","nextCursor":"nextCursor","items":"userPermissonList"},"parameters":[{"name":"templateId","in":"query","required":false,"type":"string"},{"name":"spaceType","in":"query","required":true,"type":"integer"},{"name":"groupId","in":"query","required":false,"type":"string"},{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"count","in":"query","required":false,"type":"integer","maximum":100},{"name":"cursor","in":"query","required":false,"type":"string"},{"name":"containerId","in":"query","required":true,"type":"string"},{"name":"userName","in":"query","required":false,"type":"string"},{"name":"fileId","in":"query","required":false,"type":"string"}]},"GetUserSpaceList":{"method":"GET","path":"/koodrive/ose/v1/space/userList","idempotent":true,"security":[["kooDriveAppToken"],["kooDriveToken"]],"pagination":{"style":"offset","in":"query","items":"users"},"parameters":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"spaceStatus","in":"query","required":false,"type":"string"}]},"InitialMemberPermission":{"method":"GET","path":"/koodrive/ose/v1/permission/member/initial/{spaceId}","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[{"name":"spaceId","in":"path","required":true,"type":"string"}]},"listAuditLogs":{"method":"POST","path":"/koodrive/ose/v1/auditlog","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"listFile":{"method":"POST","path":"/koodrive/ose/v1/archive/listFile","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"listMessages":{"method":"GET","path":"/koodrive/ose/v1/message/list","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"messages"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":false,"type":"string"},{"name":"filterType","in":"query","required":false,"type":"string"},{"name":"state","in":"query","required":false,"type":"integer"}]},"listPermissionTemplate":{"method":"GET","path":"/koodrive/ose/v1/permission/template/list","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":{"style":"offset","in":"query","items":"data"},"parameters":[{"name":"limit","in":"query","required":true,"type":"integer","minimum":1,"maximum":100},{"name":"offset","in":"query","required":true,"type":"integer","minimum":0},{"name":"id","in":"query","required":false,"type":"string"},{"name":"templateType","in":"query","required":false,"type":"integer"},{"name":"status","in":"query","required":false,"type":"integer"},{"name":"orderByTime","in":"query","required":false,"type":"integer"},{"name":"preBefore","in":"query","required":false,"type":"boolean"}]},"ListRecentlyAccess":{"method":"GET","path":"/koodrive/ose/v1/access","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"imageProcess","in":"query","required":false,"type":"string"},{"name":"usage","in":"query","required":false,"type":"string"}]},"ListRelatedToMe":{"method":"GET","path":"/koodrive/ose/v1/related","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"relatedToMeInfos"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":false,"type":"string"},{"name":"sortType","in":"query","required":false,"type":"integer"},{"name":"sortDirection","in":"query","required":false,"type":"integer"},{"name":"displayName","in":"query","required":false,"type":"string"},{"name":"relatedType","in":"query","required":false,"type":"string"},{"name":"imageProcess","in":"query","required":false,"type":"string"},{"name":"usage","in":"query","required":false,"type":"string"}]},"listShareByMe":{"method":"GET","path":"/koodrive/ose/v1/share","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"shareLinks"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":false,"type":"string"},{"name":"sortType","in":"query","required":false,"type":"integer"},{"name":"sortDirection","in":"query","required":false,"type":"integer"},{"name":"displayName","in":"query","required":false,"type":"string"},{"name":"imageProcess","in":"query","required":false,"type":"string"},{"name":"usage","in":"query","required":false,"type":"string"}]},"listShareFiles":{"method":"POST","path":"/koodrive/ose/v1/share/files","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"body","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"files"},"parameters":[]},"listShareWithMe":{"method":"GET","path":"/koodrive/ose/v1/share/received","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"shareLinks"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":false,"type":"string"},{"name":"sortType","in":"query","required":false,"type":"integer"},{"name":"sortDirection","in":"query","required":false,"type":"integer"},{"name":"displayName","in":"query","required":false,"type":"string"},{"name":"imageProcess","in":"query","required":false,"type":"string"},{"name":"usage","in":"query","required":false,"type":"string"}]},"listStarFile":{"method":"GET","path":"/koodrive/ose/v1/star/files","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"query","cursor":"pageCursor","pageSize":"pageSize","nextCursor":"nextCursor","items":"starFiles"},"parameters":[{"name":"pageSize","in":"query","required":false,"type":"integer","maximum":100},{"name":"pageCursor","in":"query","required":false,"type":"string"},{"name":"sortType","in":"query","required":false,"type":"integer"},{"name":"sortDirection","in":"query","required":false,"type":"integer"},{"name":"fileType","in":"query","required":false,"type":"string"},{"name":"imageProcess","in":"query","required":false,"type":"string"}]},"logout":{"method":"GET","path":"/koodrive/ose/v1/session/logoff","idempotent":true,"security":[["kooDriveToken"],[]],"pagination":null,"parameters":[]},"modifyPermissionTemplateStatus":{"method":"POST","path":"/koodrive/ose/v1/permission/template/status/modify","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"PermissionBatchUpdate":{"method":"PUT","path":"/koodrive/ose/v1/permission/batchupdate","idempotent":false,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[]},"queryPermissionTemplateRef":{"method":"GET","path":"/koodrive/ose/v1/permission/template/ref/{id}","idempotent":true,"security":[["kooDriveAppToken"]],"pagination":null,"parameters":[{"name":"id","in":"path","required":true,"type":"string"}]},"refreshSession":{"method":"POST","path":"/koodrive/ose/v1/session/refresh","idempotent":false,"security":[["kooDriveToken"]],"pagination":null,"parameters":[]},"renameFile":{"method":"POST","path":"/koodrive/ose/v1/files/rename/{fileId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"fileId","in":"path","required":true,"type":"string"}]},"Search":{"method":"POST","path":"/koodrive/ose/v1/files/search","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":{"style":"cursor","in":"body","cursor":"pageInfo.pageCursor","pageSize":"pageInfo.pageSize","nextCursor":"nextPageCursor","items":"files"},"parameters":[]},"SetPackageDownloadExpires":{"method":"POST","path":"/koodrive/ose/v1/org/package","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"StatsDir":{"method":"GET","path":"/koodrive/ose/v1/files/statsDir","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"fileId","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":true,"type":"string"},{"name":"recursive","in":"query","required":false,"type":"boolean"},{"name":"includeDirCount","in":"query","required":false,"type":"boolean"},{"name":"includeFileCount","in":"query","required":false,"type":"boolean"},{"name":"includeTotalSize","in":"query","required":false,"type":"boolean"},{"name":"type","in":"query","required":false,"type":"integer"},{"name":"extensions","in":"query","required":false,"type":"string"}]},"TransferUnallocatedSpace":{"method":"POST","path":"/koodrive/ose/v1/space/allocation/transfer","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"UpdateDepartment":{"method":"PUT","path":"/koodrive/ose/v1/departments/{department_id}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"department_id","in":"path","required":true,"type":"string"}]},"updateShare":{"method":"PUT","path":"/koodrive/ose/v1/share/{shareId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"shareId","in":"path","required":true,"type":"string"}]},"UpdateSpace":{"method":"PUT","path":"/koodrive/ose/v1/space/{ownerId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"ownerId","in":"path","required":true,"type":"string"}]},"updateSpecificMessageState":{"method":"POST","path":"/koodrive/ose/v1/message/specific","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"operate","in":"query","required":true,"type":"integer"}]},"UpdateUser":{"method":"PUT","path":"/koodrive/ose/v1/users/{userId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"userId","in":"path","required":true,"type":"string"}]},"UpdateUserGroup":{"method":"PUT","path":"/koodrive/ose/v1/usergroups/{groupId}","idempotent":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"groupId","in":"path","required":true,"type":"string"}]},"uploadUrl":{"method":"POST","path":"/koodrive/ose/v1/files/multipart/uploadUrl","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"verifyExtractCode":{"method":"POST","path":"/koodrive/ose/v1/share/verify","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[]},"visitShare":{"method":"GET","path":"/koodrive/ose/v1/share/visit","idempotent":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"pagination":null,"parameters":[{"name":"shortUrl","in":"query","required":true,"type":"string"}]}} as const;
 
 /** What the spec says of a path or query parameter, as operationRules records it. */
 export interface ParameterRule {

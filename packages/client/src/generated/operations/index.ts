@@ -5,21 +5,48 @@
  * group: `import { getFile } from "@koodrive/client/operations"` or
  * `import { fileManagement } from "@koodrive/client/operations"`. Bundlers keep only the ones used.
  */
+export * from './access-links.js';
+/** Sharing - Access Links. */
+export * as accessLinks from './access-links.js';
 export * from './audit-log-management.js';
 /** Audit Log Management. */
 export * as auditLogManagement from './audit-log-management.js';
+export * from './basic-task-operations.js';
+/** Basic Task Operations. */
+export * as basicTaskOperations from './basic-task-operations.js';
+export * from './batch-task-operations.js';
+/** Batch Task Operations. */
+export * as batchTaskOperations from './batch-task-operations.js';
+export * from './cloud-decompression.js';
+/** Cloud Decompression. */
+export * as cloudDecompression from './cloud-decompression.js';
+export * from './collaboration-portal.js';
+/** Collaboration Portal. */
+export * as collaborationPortal from './collaboration-portal.js';
 export * from './department-management.js';
 /** Department Management. */
 export * as departmentManagement from './department-management.js';
 export * from './enterprise-settings.js';
 /** Enterprise Settings. */
 export * as enterpriseSettings from './enterprise-settings.js';
+export * from './file-favorites.js';
+/** File Favorites. */
+export * as fileFavorites from './file-favorites.js';
+export * from './file-list-query.js';
+/** File List Query. */
+export * as fileListQuery from './file-list-query.js';
+export * from './file-management.js';
+/** File Management. */
+export * as fileManagement from './file-management.js';
 export * from './file-moderation.js';
 /** File Moderation. */
 export * as fileModeration from './file-moderation.js';
 export * from './group-management.js';
 /** Group Management. */
 export * as groupManagement from './group-management.js';
+export * from './message-notification.js';
+/** Message Notification. */
+export * as messageNotification from './message-notification.js';
 export * from './other-apis.js';
 /** Other APIs. */
 export * as otherApis from './other-apis.js';
@@ -35,6 +62,12 @@ export * as serviceSubscription from './service-subscription.js';
 export * from './session-management.js';
 /** Session Management. */
 export * as sessionManagement from './session-management.js';
+export * from './shared-by-you.js';
+/** Sharing - Shared by You. */
+export * as sharedByYou from './shared-by-you.js';
+export * from './shared-with-you.js';
+/** Sharing - Shared with You. */
+export * as sharedWithYou from './shared-with-you.js';
 export * from './space-management.js';
 /** Space Management. */
 export * as spaceManagement from './space-management.js';

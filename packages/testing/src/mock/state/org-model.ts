@@ -188,7 +188,28 @@ export function removeGroupSpace(state: MockState, groupId: string): void {
 }
 
 function removeSpaces(state: MockState, owners: string[], type: number): void {
-  const gone = state.spaces.filter((space) => owners.includes(space.ownerId ?? '') && String(space.type) === String(type));
+  const gone = state.spaces.filter(
+    (space) => owners.includes(space.ownerId ?? '') && String(space.type) === String(type),
+  );
   for (const space of gone) release(state, type, Number(space.capacity ?? 0));
   state.spaces = state.spaces.filter((space) => !gone.includes(space));
+}
+
+/** The capacity (GB) of a space type's pool, allocated and in all; zeros for a type with no pool. */
+export function poolOf(state: MockState, type: number): { allocated: number; total: number } {
+  const pool = state.allocation.find((allocation) => allocation.type === type);
+  return { allocated: pool?.allocateCapacity ?? 0, total: pool?.totalCapacity ?? 0 };
+}
+
+/** What the spaces of a type use, summed from Space Management's `spaceUsed`. */
+export function usedBy(state: MockState, type: number): number {
+  return state.spaces
+    .filter((space) => String(space.type) === String(type))
+    .reduce((sum, space) => sum + Number(space.spaceUsed ?? 0), 0);
+}
+
+/** The subscription's capacity (GB): every pool's total, and the reserve. */
+export function subscribedCapacity(state: MockState, org: MockOrganization): number {
+  const pools = state.allocation.reduce((sum, allocation) => sum + allocation.totalCapacity, 0);
+  return pools + org.subscription.reservedSpaceQuota;
 }

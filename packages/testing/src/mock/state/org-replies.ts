@@ -3,7 +3,8 @@ import { resultCodes } from '../errors.js';
 import { fail } from '../routes/replies.js';
 
 /** HTTP 400, 13000309: no department has this ID. */
-export const departmentMissing = (what = 'the department') => fail(resultCodes.resourceMissing, `${what} does not exist`);
+export const departmentMissing = (what = 'the department') =>
+  fail(resultCodes.resourceMissing, `${what} does not exist`);
 
 /** HTTP 400, 13000309: no user of the organization has this ID. */
 export const userMissing = () => fail(resultCodes.resourceMissing, 'the user does not exist');

@@ -13,8 +13,9 @@
  * that the session outlives its token, so refreshSession and logout accept the session's current
  * token however long it was idle, as long as the session has not ended. Other calls refuse it.
  */
-import { errorBody, resultCodes } from '../errors.js';
+
 import type { AuthenticationOptions } from '../authenticate.js';
+import { errorBody, resultCodes } from '../errors.js';
 import type { MockState } from '../types.js';
 import type { MockOrganization, MockSession, MockSessionEnd, MockUser } from './org.js';
 

@@ -13,7 +13,9 @@ import { fail, ok } from '../replies.js';
 export const UpdateUserGroup: MockHandler = ({ pathParams, body, headers }, { state, now }) => {
   const { groupName, userId, role, iconUrl, top, sourceType } = body as UpdateUserGroupRequestBody;
   const { org } = state;
-  const group = org.groups.find((candidate) => candidate.id === pathParams.groupId && candidate.sourceType === sourceType);
+  const group = org.groups.find(
+    (candidate) => candidate.id === pathParams.groupId && candidate.sourceType === sourceType,
+  );
   if (!group) return groupMissing();
   if (groupName.trim() === '') return fail(resultCodes.parameterValidationFailed, 'groupName must not be blank');
   const memberId = userId === undefined ? callerOf(org, headers).id : findUser(org, userId)?.id;

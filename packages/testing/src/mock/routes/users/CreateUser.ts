@@ -1,8 +1,8 @@
 import type { CreateUserRequestBody } from '@koodrive/types';
+import { resultCodes } from '../../errors.js';
+import type { MockUser } from '../../state/org.js';
 import { addUserSpace, findDepartment, findUser, freshId } from '../../state/org-model.js';
 import { departmentMissing, insufficientSpace, refused } from '../../state/org-replies.js';
-import type { MockUser } from '../../state/org.js';
-import { resultCodes } from '../../errors.js';
 import type { MockHandler } from '../../types.js';
 import { fail, ok } from '../replies.js';
 

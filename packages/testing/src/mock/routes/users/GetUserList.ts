@@ -18,5 +18,8 @@ export const GetUserList: MockHandler = ({ query }, { state, defaultPageSize }) 
   const matches = org.users.filter(
     (user) => (!departments || departments.has(user.deptId)) && matchesKeyword(query.keyWord, user.name),
   );
-  return ok({ total: matches.length, list: pageOf(matches, query, defaultPageSize).map((user) => userView(org, user)) });
+  return ok({
+    total: matches.length,
+    list: pageOf(matches, query, defaultPageSize).map((user) => userView(org, user)),
+  });
 };

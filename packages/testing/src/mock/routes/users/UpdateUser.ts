@@ -1,7 +1,7 @@
 import type { UpdateUserRequestBody } from '@koodrive/types';
-import { endSession } from '../../state/sessions.js';
 import { findDepartment, findUser, updateUserSpace } from '../../state/org-model.js';
 import { departmentMissing, userMissing } from '../../state/org-replies.js';
+import { endSession } from '../../state/sessions.js';
 import type { MockHandler } from '../../types.js';
 import { ok } from '../replies.js';
 
