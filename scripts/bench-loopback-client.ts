@@ -33,8 +33,8 @@ const calls: Record<string, () => Promise<{ response: Response }>> = {
     }),
   // The whole client with app authentication: the goal's contender.
   signed: () => signed.GET(QUOTA_PATH, { params: { query } }),
-  // openapi-fetch with the client's middleware and signer only (no retries, timeouts, input checks or result reading).
-  'signed-raw': () => signed.raw.GET(QUOTA_PATH, { params: { query } }),
+  // openapi-fetch with the client's authorizing middleware and signer only (no retries, timeouts, input checks or result reading).
+  'signed-raw': () => signed.raw.GET(QUOTA_PATH, { params: { query } } as never),
   // The whole client with a token: what the reliability layer costs without signing.
   token: () => token.GET(QUOTA_PATH, { params: { query } }),
 };

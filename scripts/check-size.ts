@@ -11,8 +11,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative as relativePath } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import nodeResolve from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserPlugin from '@rollup/plugin-terser';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
 import { repoRoot } from './lib/paths.ts';
@@ -22,6 +22,9 @@ const ADDS_AT_MOST = 6.5 * 1024;
 const GROWS_AT_MOST = 0.5 * 1024;
 const SYNTHETIC_OPERATIONS = 150;
 const clientModules = join(repoRoot, 'packages/client/node_modules');
+// The plugin's types describe a CommonJS default export; at run time it is the function itself.
+const terser = ((terserPlugin as { default?: unknown }).default ??
+  terserPlugin) as unknown as () => import('rollup').Plugin;
 
 const gzipSize = (code: string) => gzipSync(code, { level: 9 }).length;
 

@@ -14,7 +14,7 @@ import { type KooDriveLogger, silentLogger } from './logger.js';
 import type { OperationFunction } from './operations/define-operation.js';
 import { factsForRoute, type OperationFacts, pagedFactsAt } from './operations/operation-facts.js';
 import { assertValidOptions, type KooDriveClientOptions } from './options.js';
-import type { PaginateOptions } from './pagination.js';
+import type { PaginateOptions, PagingContext } from './pagination.js';
 import { type CallInit, type ClientCore, callOperation } from './pipeline.js';
 import type { KooDriveResult } from './response/read-result.js';
 import { retryPolicyFor } from './retry/retry-policy.js';
@@ -58,11 +58,6 @@ export interface KooDriveClient<ThrowOnError extends boolean = false> {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-
-const pagingErrors = {
-  invalid: (field: string, problem: string) => new KooDriveValidationError(field, problem),
-  broken: (message: string) => new KooDriveError(message),
-};
 
 /**
  * Creates a KooDrive client. Options are checked at once: a bad one throws a
@@ -151,27 +146,16 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
   const byPath = (method: string) => async (url: string, init?: CallInit) =>
     callOperation(core, await factsForRoute(method, url), init);
 
-  async function* paginateTarget(
-    target: string | { operation: OperationFacts },
-    init: CallInit = {},
-    pageOptions = {},
-  ) {
-    const facts = typeof target === 'string' ? await pagedFactsAt(target) : target.operation;
-    const { paging } = facts;
-    if (!paging) throw new KooDriveValidationError('paginate', `${facts.id} does not page`);
-    // Pagination is loaded on first use: most pages of an app never walk a list.
-    const { paginate, withFields } = await import('./pagination.js');
-    const start = (paging.in === 'query' ? init.params?.query : (init.body as Record<string, unknown>)) ?? {};
-    const fetchPage = async (fields: Record<string, unknown>) => {
-      const page: CallInit =
-        paging.in === 'query'
-          ? { ...init, params: { ...init.params, query: withFields(start, fields) } }
-          : { ...init, body: withFields(start, fields) };
-      const result = (await callOperation(core, facts, page)) as KooDriveResult<Record<string, unknown>>;
-      if (result.error) throw result.error;
-      return result.data;
-    };
-    yield* paginate(fetchPage, paging, start, { ...pageOptions, operation: facts.id, errors: pagingErrors });
+  // Pagination is loaded on first use (most pages of an app never walk a list); it gets what it
+  // needs of the client passed in, so that its chunk shares no module with the client's entry.
+  const paging: PagingContext = {
+    call: (facts, init) => callOperation(core, facts, init),
+    pagedFactsAt,
+    invalid: (field, problem) => new KooDriveValidationError(field, problem),
+    broken: (message) => new KooDriveError(message),
+  };
+  async function* paginateTarget(target: string | { operation: OperationFacts }, init?: CallInit, options = {}) {
+    yield* (await import('./pagination.js')).walk(paging, target, init, options);
   }
 
   return {

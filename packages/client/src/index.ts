@@ -20,6 +20,8 @@ export {
   KooDriveConnectionError,
   KooDriveError,
   type KooDriveRequestInfo,
+  type KooDriveSessionEnd,
+  KooDriveSessionExpiredError,
   KooDriveTimeoutError,
   KooDriveValidationError,
 } from './errors.js';
@@ -41,6 +43,20 @@ export {
   type RetryPolicy,
 } from './retry/retry-policy.js';
 export { servers } from './servers.js';
+export {
+  createSessionAuth,
+  type KooDriveSessionAuth,
+  type KooDriveSessionSnapshot,
+  SESSION_IDLE_TIMEOUT_MS,
+  type SessionAuthOptions,
+} from './sessions/session-auth.js';
+export type { SessionCallOptions } from './sessions/session-client.js';
+export {
+  createKooDriveSignIn,
+  type KooDriveSession,
+  type KooDriveSignIn,
+  type KooDriveSignInUrl,
+} from './sessions/sign-in.js';
 export type {
   KooDriveCallResult,
   KooDriveMethod,

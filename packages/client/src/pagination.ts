@@ -4,7 +4,9 @@
  * - offset: `offset` and `limit` in, `total` out;
  * - cursor: a cursor and a page size in (`pageInfo.pageCursor` …), `nextCursor` out, absent at the end.
  */
-import type { PagingFacts } from './operations/operation-facts.js';
+import type { OperationFacts, PagingFacts } from './operations/operation-facts.js';
+import type { CallInit } from './pipeline.js';
+import type { KooDriveResult } from './response/read-result.js';
 
 /** Options of `paginate`. */
 export interface PaginateOptions {
@@ -15,9 +17,17 @@ export interface PaginateOptions {
 type Page = Record<string, unknown>;
 
 /**
- * The errors pagination throws, lent by the client: this module is loaded on first use, and
- * importing errors.js here would make bundlers split that module off the client's entry.
+ * What pagination needs of the client, lent to it: this module is loaded on first use, and
+ * importing the client's modules here would make bundlers split them off the client's entry.
  */
+export interface PagingContext extends PagingErrors {
+  /** Sends one call through the client's pipeline. */
+  call(facts: OperationFacts, init: CallInit): Promise<KooDriveResult<unknown>>;
+  /** The operation that pages at a path. */
+  pagedFactsAt(path: string): Promise<OperationFacts>;
+}
+
+/** The errors pagination throws. */
 export interface PagingErrors {
   /** A paging option that is wrong (a KooDriveValidationError). */
   invalid(field: string, problem: string): Error;
@@ -142,4 +152,27 @@ export function paginate<Item>(
       ? byOffset(fetchPage, paging, start, pageSize, operation, errors)
       : byCursor(fetchPage, paging, start, pageSize, operation, errors)
   ) as AsyncGenerator<Item, void, undefined>;
+}
+
+/** `kd.paginate(target, init, options)`: the rows of a path's or an operation function's list, page by page. */
+export async function* walk<Item>(
+  context: PagingContext,
+  target: string | { operation: OperationFacts },
+  init: CallInit = {},
+  options: PaginateOptions = {},
+): AsyncGenerator<Item, void, undefined> {
+  const facts = typeof target === 'string' ? await context.pagedFactsAt(target) : target.operation;
+  const { paging } = facts;
+  if (!paging) throw context.invalid('paginate', `${facts.id} does not page`);
+  const start = (paging.in === 'query' ? init.params?.query : (init.body as Page | undefined)) ?? {};
+  const fetchPage = async (fields: Record<string, unknown>) => {
+    const page: CallInit =
+      paging.in === 'query'
+        ? { ...init, params: { ...init.params, query: withFields(start, fields) } }
+        : { ...init, body: withFields(start, fields) };
+    const result = (await context.call(facts, page)) as KooDriveResult<Page>;
+    if (result.error) throw result.error;
+    return result.data;
+  };
+  yield* paginate<Item>(fetchPage, paging, start, { ...options, operation: facts.id, errors: context });
 }

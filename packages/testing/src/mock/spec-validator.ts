@@ -71,16 +71,13 @@ export type Validation =
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function resolveRef<T>(value: T | { $ref: string }): T {
+function resolveRef<T>(value: T | { $ref: string }, document: Json = openapiDocument): T {
   if (typeof value !== 'object' || value === null || !('$ref' in value)) return value as T;
   const target = value.$ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce<unknown>(
-      (node, segment) => (node as Json)[segment.replace(/~1/g, '/').replace(/~0/g, '~')],
-      openapiDocument,
-    );
-  return resolveRef(target as T);
+    .reduce<unknown>((node, segment) => (node as Json)[segment.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+  return resolveRef(target as T, document);
 }
 
 function describeErrors(check: ValidateFunction, subject: string): string {
@@ -94,8 +91,8 @@ function describeErrors(check: ValidateFunction, subject: string): string {
 const INT32 = 2 ** 31;
 
 /** An operation's security alternatives as scheme names; no `security` at all means none needed. */
-function securityOf(operation: Json): string[][] {
-  const security = (operation.security ?? openapiDocument.security ?? []) as Record<string, unknown>[];
+function securityOf(operation: Json, document: Json): string[][] {
+  const security = (operation.security ?? document.security ?? []) as Record<string, unknown>[];
   return security.length === 0 ? [[]] : security.map((alternative) => Object.keys(alternative));
 }
 
@@ -104,13 +101,16 @@ function securityOf(operation: Json): string[][] {
  * int32/int64, and the whole document added as `koodrive`, so `{ $ref: 'koodrive#/components/…' }`
  * compiles any schema in it with its own $refs resolved.
  */
-export function createSpecAjv(options: { coerceTypes?: boolean; allErrors?: boolean } = {}): Ajv2020 {
+export function createSpecAjv(
+  options: { coerceTypes?: boolean; allErrors?: boolean } = {},
+  document: Json = openapiDocument,
+): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, ...options });
   addFormats(ajv);
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -INT32 && n < INT32 });
   // JSON numbers beyond 2^53 arrive rounded, so only integrality can be checked for int64.
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  ajv.addSchema(openapiDocument, DOCUMENT_ID);
+  ajv.addSchema(document, DOCUMENT_ID);
   return ajv;
 }
 
@@ -118,28 +118,28 @@ export function createSpecAjv(options: { coerceTypes?: boolean; allErrors?: bool
  * Checks requests against the spec as the mock does: route (404/405), parameters, headers and JSON
  * body, with ajv (JSON Schema 2020-12); a route with a literal path wins over a template.
  */
-export function createSpecValidator() {
+export function createSpecValidator(document: Json = openapiDocument) {
   // Schemas are compiled by reference into the document, so their own $refs resolve inside it.
-  const ajv = createSpecAjv();
-  const coercing = createSpecAjv({ coerceTypes: true });
+  const ajv = createSpecAjv({}, document);
+  const coercing = createSpecAjv({ coerceTypes: true }, document);
   const refTo = (pointer: string) => ({ $ref: `${DOCUMENT_ID}#${pointer}` });
 
   const routes: Route[] = [];
-  const paths = (openapiDocument.paths ?? {}) as Record<string, Json>;
+  const paths = (document.paths ?? {}) as Record<string, Json>;
   for (const [template, item] of Object.entries(paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method] as Json | undefined;
       if (!operation) continue;
       const base = `/paths/${escapePointer(template)}/${method}`;
       const parameters = ((operation.parameters ?? []) as Array<Parameter | { $ref: string }>).map((raw, index) => {
-        const parameter = resolveRef(raw);
+        const parameter = resolveRef(raw, document);
         // A parameter's value is wrapped in an object so that coercion ("10" → 10) can rewrite it.
         const pointer = '$ref' in raw ? raw.$ref.slice(1) : `${base}/parameters/${index}`;
         return lazily({ ...parameter }, 'check', () =>
           coercing.compile({ type: 'object', properties: { value: refTo(`${pointer}/schema`) } }),
         );
       });
-      const requestBody = operation.requestBody ? resolveRef(operation.requestBody as Json) : undefined;
+      const requestBody = operation.requestBody ? resolveRef(operation.requestBody as Json, document) : undefined;
       const jsonBody = (requestBody?.content as Json | undefined)?.['application/json'];
       const pathParamNames = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
       const pattern = new RegExp(
@@ -151,7 +151,7 @@ export function createSpecValidator() {
         template,
         pattern,
         pathParamNames,
-        security: securityOf(operation),
+        security: securityOf(operation, document),
         parameters,
         ...(jsonBody
           ? {
