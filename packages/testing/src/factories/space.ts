@@ -49,8 +49,9 @@ export function makeSpaceInfo(overrides: Partial<SpaceInfo> = {}, index = 0): Sp
     containerId,
     bizRootFileId: `DEUI7pa0C24Aroot${containerId}`,
     bizSboxFileId: `DEUI7pa0C24Asbox${containerId}`,
-    capacity: String(10 + (index % 5) * 10),
-    spaceUsed: String((index * 7919) % 1_000_000),
+    // Numbers, as the examples of every table that has them show (the SpaceInfo table says String).
+    capacity: 10 + (index % 5) * 10,
+    spaceUsed: (index * 7919) % 1_000_000,
     tenantId: TENANT_ID,
     creator: makeOwnerId(0, '36952817'),
     createTime: timestamp(index),
@@ -71,25 +72,31 @@ export function makeSpaceInfoV2(overrides: Partial<SpaceInfoV2> = {}, index = 0)
   return { ...toSpaceInfoV2(makeSpaceInfo({}, index)), ...overrides };
 }
 
-/** The space CreateSpace answers with, built from makeSpaceInfo's space of the same index. */
-export function makeCreateSpaceRspInfo(overrides: Partial<CreateSpaceRspInfo> = {}, index = 0): CreateSpaceRspInfo {
-  const space = makeSpaceInfo({}, index);
+/**
+ * CreateSpace's answer for a space: the same space as GetSpace then shows, in the types the
+ * CreateSpace table gives (numbers where GetSpace's table says String).
+ */
+export function toCreateSpaceRspInfo(space: SpaceInfo): CreateSpaceRspInfo {
   return {
-    type: 1,
-    status: 0,
+    type: Number(space.type) as CreateSpaceRspInfo['type'],
+    status: Number(space.status ?? 0),
     ownerId: space.ownerId,
     containerId: space.containerId,
     bizRootFileId: space.bizRootFileId,
     bizSboxFileId: space.bizSboxFileId,
-    capacity: Number(space.capacity),
-    spaceUsed: 0,
-    tenantId: TENANT_ID,
+    capacity: Number(space.capacity ?? 0),
+    spaceUsed: Number(space.spaceUsed ?? 0),
+    tenantId: space.tenantId,
     creator: space.creator,
     modifier: space.modifier,
     rootFileId: space.rootFileId,
     operatorId: 1,
-    ...overrides,
   };
+}
+
+/** The space CreateSpace answers with: makeSpaceInfo's space of the same index, as CreateSpace shows it. */
+export function makeCreateSpaceRspInfo(overrides: Partial<CreateSpaceRspInfo> = {}, index = 0): CreateSpaceRspInfo {
+  return { ...toCreateSpaceRspInfo(makeSpaceInfo({}, index)), spaceUsed: 0, ...overrides };
 }
 
 /** A department with a space, as GetDepartmentSpaceList lists it. */

@@ -15,7 +15,7 @@ export const CreateGroupSpace: MockHandler = ({ body, headers }, { state, now })
   const containerId = makeContainerId(9000 + index);
   const owner = headers['x-user-id'] ?? '';
   state.spaces.push(
-    makeSpaceInfo({ ownerId: id, type: '2', capacity: String(capacity), spaceUsed: '0', containerId }, index),
+    makeSpaceInfo({ ownerId: id, type: '2', capacity: Number(capacity), spaceUsed: 0, containerId }, index),
   );
   state.groupSpaces.push(
     makeGroupSpaceInfo(

@@ -1,6 +1,6 @@
 import type { CreateSpaceRequestBody } from '@koodrive/types';
 import { makeContainerId } from '../../../factories/ids.js';
-import { makeCreateSpaceRspInfo, makeSpaceInfo } from '../../../factories/space.js';
+import { makeSpaceInfo, toCreateSpaceRspInfo } from '../../../factories/space.js';
 import { resultCodes } from '../../errors.js';
 import type { MockHandler } from '../../types.js';
 import { fail, ok } from '../replies.js';
@@ -17,17 +17,13 @@ export const CreateSpace: MockHandler = ({ pathParams, body }, { state }) => {
     {
       ownerId,
       type: String(type),
-      capacity: String(capacity),
-      spaceUsed: '0',
+      capacity: Number(capacity),
+      spaceUsed: 0,
       containerId: makeContainerId(7000 + index),
     },
     index,
   );
   state.spaces.push(space);
-  return ok({
-    data: makeCreateSpaceRspInfo(
-      { ownerId, type, containerId: space.containerId, capacity: Number(capacity), rootFileId: space.rootFileId },
-      index,
-    ),
-  });
+  // The answer is the stored space itself, as GetSpace and GetSpaceByContainerID will show it.
+  return ok({ data: toCreateSpaceRspInfo(space) });
 };
