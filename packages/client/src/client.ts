@@ -143,8 +143,12 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
   };
   raw.use(rawAuthorization);
 
-  const byPath = (method: string) => async (url: string, init?: CallInit) =>
-    callOperation(core, await factsForRoute(method, url), init);
+  const byPath = (method: string) => (url: string, init?: CallInit) => {
+    const facts = factsForRoute(method, url);
+    return facts instanceof Promise
+      ? facts.then((loaded) => callOperation(core, loaded, init))
+      : callOperation(core, facts, init);
+  };
 
   // Pagination is loaded on first use (most pages of an app never walk a list); it gets what it
   // needs of the client passed in, so that its chunk shares no module with the client's entry.

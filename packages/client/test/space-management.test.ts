@@ -93,7 +93,7 @@ describe.each(auths)('Space Management with %s authentication', (kind, auth) => 
 
     const space = await unwrap(kd.GET(`${SPACE}/{ownerId}`, { params: { path: { ownerId }, query: { type: '1' } } }));
     expect(lastRequest()).toMatchObject({ method: 'GET', path: `${SPACE}/${ownerId}`, query: { type: '1' } });
-    expect(space.data).toMatchObject({ ownerId, containerId, capacity: '50', status: '0' });
+    expect(space.data).toMatchObject({ ownerId, containerId, capacity: 50, status: '0' });
 
     await unwrap(
       kd.PUT(`${SPACE}/{ownerId}`, { params: { path: { ownerId } }, body: { status: '1', capacity: '80', type: 1 } }),

@@ -39,10 +39,14 @@ export interface OperationFacts {
 }
 
 type RouteTable = Record<string, OperationFacts>;
-let routeTable: Promise<RouteTable> | undefined;
+let routeTable: RouteTable | undefined;
+let loading: Promise<RouteTable> | undefined;
 const loadRouteTable = () => {
-  routeTable ??= import('../generated/route-table.js').then((module) => module.routes);
-  return routeTable;
+  loading ??= import('../generated/route-table.js').then((module) => {
+    routeTable = module.routes;
+    return module.routes;
+  });
+  return loading;
 };
 
 /** The operation that pages at a path (whatever its method), for `kd.paginate(path)`. */
@@ -51,16 +55,20 @@ export async function pagedFactsAt(path: string): Promise<OperationFacts> {
   return paged ?? { id: path, method: 'GET', path, safe: true, security: [] };
 }
 
-/** The facts of the operation at a method and path template; loads the route table once. */
-export async function factsForRoute(method: string, path: string): Promise<OperationFacts> {
-  return (
-    (await loadRouteTable())[`${method} ${path}`] ?? {
-      // Not in the spec (a cast path): any credential the client holds, retried only when a GET.
-      id: `${method} ${path}`,
-      method,
-      path,
-      safe: method === 'GET',
-      security: [['kooDriveToken'], ['kooDriveAppSignature'], ['kooDriveAppToken']],
-    }
-  );
+const lookUp = (table: RouteTable, method: string, path: string): OperationFacts =>
+  table[`${method} ${path}`] ?? {
+    // Not in the spec (a cast path): any credential the client holds, retried only when a GET.
+    id: `${method} ${path}`,
+    method,
+    path,
+    safe: method === 'GET',
+    security: [['kooDriveToken'], ['kooDriveAppSignature'], ['kooDriveAppToken']],
+  };
+
+/**
+ * The facts of the operation at a method and path template: at once once the route table is
+ * loaded (its first use loads it), so that path-based calls pay no extra wait after that.
+ */
+export function factsForRoute(method: string, path: string): OperationFacts | Promise<OperationFacts> {
+  return routeTable ? lookUp(routeTable, method, path) : loadRouteTable().then((table) => lookUp(table, method, path));
 }
