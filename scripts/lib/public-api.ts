@@ -3,12 +3,19 @@
  * exports from each entry of its `exports` map (the source file behind `dist/….js`), and whether
  * its declaration carries a TSDoc comment.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from './paths.ts';
 
-const PACKAGES = ['types', 'client', 'testing'] as const;
+/** The published packages: every folder of packages/ whose manifest is not private. */
+const PACKAGES = readdirSync(join(repoRoot, 'packages')).filter((name) => {
+  try {
+    return !JSON.parse(readFileSync(join(repoRoot, 'packages', name, 'package.json'), 'utf8')).private;
+  } catch {
+    return false;
+  }
+});
 
 export interface PublicExport {
   /** e.g. `@koodrive/client` or `@koodrive/testing/msw`. */
@@ -33,8 +40,23 @@ function sourceEntries(directory: string): Map<string, string> {
   return entries;
 }
 
+/** Every JavaScript entry of every published package, by import path, with its TypeScript source. */
+export function packageEntries(): Map<string, string> {
+  return new Map(PACKAGES.flatMap((name) => [...sourceEntries(join(repoRoot, 'packages', name))]));
+}
+
+/** Whether a declaration, or the export statement that declares it (`export * as group from …`), has a TSDoc comment. */
+function exportStatementDocumented(declaration: ts.Declaration | undefined): boolean {
+  const statement = declaration && ts.isNamespaceExport(declaration) ? declaration.parent : undefined;
+  if (!statement) return false;
+  const text = statement.getSourceFile().getFullText();
+  return (ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []).some(
+    (range) => text.slice(range.pos, range.pos + 3) === '/**',
+  );
+}
+
 export function publicExports(): PublicExport[] {
-  const entries = new Map(PACKAGES.flatMap((name) => [...sourceEntries(join(repoRoot, 'packages', name))]));
+  const entries = packageEntries();
   const program = ts.createProgram([...entries.values()], {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -51,7 +73,9 @@ export function publicExports(): PublicExport[] {
     if (!moduleSymbol) throw new Error(`cannot read the exports of ${file}`);
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const documented = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() !== '';
+      const documented =
+        ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim() !== '' ||
+        exportStatementDocumented(exported.declarations?.[0]);
       found.push({ entry, name: exported.name, documented });
     }
   }

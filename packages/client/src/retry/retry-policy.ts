@@ -19,6 +19,7 @@ export interface RetryDecisionContext {
   error?: unknown;
 }
 
+/** Retry settings of a client or of one call; what is left out keeps its default. */
 export interface RetryOptions {
   /** Retries after the first attempt; default 2 (so 3 attempts at most). 0 turns retries off. */
   maxRetries?: number;
