@@ -2,7 +2,7 @@
  * Prints one closing line for all vitest runs (the packages' and the scripts'), `Tests: N passed, N failed, N skipped`,
  * from the JSON reports they wrote, and fails when any test failed or none ran.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './lib/paths.ts';
 
@@ -13,7 +13,12 @@ interface VitestJsonReport {
   numTodoTests: number;
 }
 
-const reports = [...['types', 'client', 'testing'].map((name) => `packages/${name}`), 'scripts'];
+// Every suite of the test command: each package with tests, the scripts', and each suite under tests/.
+const suitesIn = (dir: string, marker: string) =>
+  readdirSync(join(repoRoot, dir))
+    .filter((name) => existsSync(join(repoRoot, dir, name, marker)))
+    .map((name) => `${dir}/${name}`);
+const reports = [...suitesIn('packages', 'test'), 'scripts', ...suitesIn('tests', 'vitest.config.ts')];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
