@@ -19,6 +19,12 @@ export interface ParameterRule {
   type?: string;
   minimum?: number;
   maximum?: number;
+  /**
+   * Values this path parameter must not take, each with the operation whose literal route the path
+   * would then be (`/v1/{job_id}` with "jobs" is GetJobList's `/v1/jobs`): a server routes a literal
+   * path first, so such a call would reach another operation.
+   */
+  reserved?: Record<string, string>;
 }
 
 /** A header the operation's page documents. */
@@ -166,7 +172,39 @@ export function listOperations(spec: Spec): OperationFacts[] {
       });
     }
   }
+  reserveLiteralSegments(operations);
   return operations.sort((a, b) => a.operationId.localeCompare(b.operationId));
+}
+
+const isTemplateSegment = (segment: string) => /^\{[^}]+\}$/.test(segment);
+
+/**
+ * Records, on each path parameter, the literal segments of other routes it could become: a path
+ * whose segments equal the template's everywhere else, with a literal where the template has the
+ * parameter.
+ */
+function reserveLiteralSegments(operations: OperationFacts[]): void {
+  for (const op of operations) {
+    const template = op.path.split('/');
+    for (const rule of op.parameters) {
+      if (rule.in !== 'path') continue;
+      const at = template.indexOf(`{${rule.name}}`);
+      for (const other of operations) {
+        const path = other.path.split('/');
+        const literal = path[at];
+        if (path.length !== template.length || literal === undefined || isTemplateSegment(literal)) continue;
+        const same = template.every(
+          (segment, index) =>
+            index === at ||
+            segment === path[index] ||
+            (isTemplateSegment(segment) && isTemplateSegment(path[index] ?? '')),
+        );
+        if (!same) continue;
+        rule.reserved ??= {};
+        rule.reserved[literal] ??= `${other.operationId}: ${other.method} ${other.path}`;
+      }
+    }
+  }
 }
 
 /** The module name of an API group: `File Management` → `file-management`, `Sharing - Shared by You` → `shared-by-you`. */

@@ -132,6 +132,8 @@ function renderOperations(spec: Spec, operations: Operation[]): string {
     '  type?: string;',
     '  minimum?: number;',
     '  maximum?: number;',
+    '  /** Values a path parameter must not take: each would make the path the literal route of the operation named. */',
+    '  reserved?: Record<string, string>;',
     '}',
     '',
     '/** An operationId of the KooDrive API. */',

@@ -7,7 +7,7 @@
  * ├─ KooDriveConnectionError   no answer: the network failed
  * │  └─ KooDriveTimeoutError   no answer within the timeout
  * ├─ KooDriveAbortError        the caller aborted the call
- * └─ KooDriveSessionExpiredError  a session credential's session has ended: sign in again
+ * └─ KooDriveSessionExpiredError  a session credential's session has ended: sign in again (sessions/session-expired.ts)
  *
  * Messages name the operation and the trace id, and never contain a token, an AppSecret or an
  * Authorization header.
@@ -193,29 +193,5 @@ export class KooDriveAbortError extends KooDriveError {
     super(`${info.operationId} was aborted by the caller (${info.method} ${info.path}, trace id ${info.traceId})`);
     this.operationId = info.operationId;
     this.traceId = info.traceId;
-  }
-}
-
-/** Why a session credential's session ended. */
-export type KooDriveSessionEnd = 'refresh-refused' | 'signed-out';
-
-/**
- * The session behind a session credential (createSessionAuth) has ended: KooDrive refused to
- * refresh its token, or it was signed out. Every later call with the credential fails with it at
- * once, before sending; sign in again. `cause` is refreshSession's failure, when there was one.
- */
-export class KooDriveSessionExpiredError extends KooDriveError {
-  override name = 'KooDriveSessionExpiredError';
-  /** `refresh-refused`: KooDrive refused refreshSession; `signed-out`: logout ended it. */
-  readonly reason: KooDriveSessionEnd;
-
-  constructor(reason: KooDriveSessionEnd, options: { cause?: unknown; detail?: string } = {}) {
-    const why = reason === 'signed-out' ? 'it was signed out' : 'KooDrive refused to refresh it';
-    const detail = options.detail ? ` (${options.detail})` : '';
-    super(
-      `The KooDrive session has ended: ${why}${detail}. Sign in again.`,
-      options.cause === undefined ? undefined : { cause: options.cause },
-    );
-    this.reason = reason;
   }
 }

@@ -20,8 +20,6 @@ export {
   KooDriveConnectionError,
   KooDriveError,
   type KooDriveRequestInfo,
-  type KooDriveSessionEnd,
-  KooDriveSessionExpiredError,
   KooDriveTimeoutError,
   KooDriveValidationError,
 } from './errors.js';
@@ -51,6 +49,7 @@ export {
   type SessionAuthOptions,
 } from './sessions/session-auth.js';
 export type { SessionCallOptions } from './sessions/session-client.js';
+export { type KooDriveSessionEnd, KooDriveSessionExpiredError } from './sessions/session-expired.js';
 export {
   createKooDriveSignIn,
   type KooDriveSession,

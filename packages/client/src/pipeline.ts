@@ -255,7 +255,6 @@ async function authorizeAttempt(
 async function runAttempts(core: ClientCore, built: Request, answer: Answer, settings: AttemptSettings) {
   const { info, credential, policy, timeoutMs, signal } = settings;
   const body = built.body === null ? undefined : new Uint8Array(await built.arrayBuffer());
-  const host = new URL(built.url).host;
   const history: AttemptHistory = { retries: 0, skewCorrected: false, renewed: false };
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(info);
@@ -288,7 +287,7 @@ async function runAttempts(core: ClientCore, built: Request, answer: Answer, set
     log?.logAttempt(core.logger, info, attempt, status, started, next?.reason);
     if (!next?.reason) {
       if ('response' in outcome) return handBack(core, outcome, answer);
-      throw await finalFailure(outcome, info, attempt, timeoutMs, host);
+      throw await finalFailure(outcome, info, attempt, timeoutMs, new URL(built.url).host);
     }
     if (next.delayMs) await pause(next.delayMs, signal, info);
   }

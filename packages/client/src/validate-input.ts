@@ -23,6 +23,8 @@ function checkValue(rule: Rule, value: unknown, call: CallContext): void {
   if (rule.type === 'string' && typeof value !== 'string' && typeof value !== 'number') {
     fail(`must be a string, got ${typeof value}`);
   }
+  const taken = rule.reserved?.[String(value)];
+  if (taken) fail(`must not be "${value}" (the path would be the route of ${taken})`);
   if (COUNTS.has(rule.name) && !(Number.isInteger(Number(value)) && Number(value) >= 0)) {
     fail(`must be a whole number of at least 0, got ${JSON.stringify(value)}`);
   }
@@ -52,6 +54,8 @@ function assertPathSegments(path: Record<string, unknown> | undefined, call: Cal
 /**
  * Checks a call's path and query parameters against what the spec says of them (types, required,
  * bounds), so that a mistake is named before anything is sent rather than answered with 13000102.
+ * A path value may not turn the path into another operation's literal route (`/v1/{job_id}` with
+ * "jobs" is GetJobList's `/v1/jobs`): the spec's facts name those values (`reserved`).
  */
 export function assertValidInput(
   facts: OperationFacts,

@@ -49,6 +49,20 @@ describe('path parameters', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('never turn the path into another operation’s literal route', async () => {
+    const fetch = vi.fn(async () => ok());
+    const kd = stubbedClient(fetch);
+    await expect(kd.GET('/koodrive/ose/v1/{job_id}', { params: { path: { job_id: 'jobs' } } })).rejects.toThrow(
+      'path job_id: must not be "jobs" (the path would be the route of GetJobList: GET /koodrive/ose/v1/jobs)',
+    );
+    await expect(kd.GET('/koodrive/ose/v1/{job_id}', { params: { path: { job_id: 'cancel' } } })).rejects.toThrow(
+      'CancelJob',
+    );
+    expect(fetch).not.toHaveBeenCalled();
+    await kd.GET('/koodrive/ose/v1/{job_id}', { params: { path: { job_id: 'job-1' } } });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('never leave their segment: the sent path always matches the template', async () => {
     const sent: string[] = [];
     const kd = stubbedClient(async (request) => {

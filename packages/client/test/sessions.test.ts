@@ -27,6 +27,7 @@ import {
   createKooDriveSignIn,
   createSessionAuth,
   KooDriveApiError,
+  KooDriveConnectionError,
   KooDriveSessionExpiredError,
   KooDriveValidationError,
   type SessionAuthOptions,
@@ -204,6 +205,17 @@ describe('the token’s 20 idle minutes, on the mock’s clock', () => {
     expect(mockSession().replacedTokens).toHaveLength(1);
   });
 
+  it('an onRefresh callback that throws does not fail the call that needed the refresh', async () => {
+    const { kd } = await signIn({
+      onRefresh: () => {
+        throw new Error('storage full');
+      },
+    });
+    now += 18 * MINUTE;
+    expect((await GetService(kd)).error).toBeUndefined();
+    expect(refreshes()).toHaveLength(1);
+  });
+
   it('a session in use is not refreshed: each call restarts the idle time', async () => {
     const { kd } = await signIn();
     for (let step = 0; step < 4; step++) {
@@ -239,6 +251,15 @@ describe('one refresh for concurrent calls', () => {
     expect(calls).toHaveLength(6);
     for (const call of calls) expect(call.headers.authorization).toBe(auth.snapshot().accessToken);
     expect(mock.requests[0]?.url.pathname).toBe('/koodrive/ose/v1/session/refresh');
+  });
+
+  it('refresh() called while a refresh is under way joins it', async () => {
+    const { kd, auth } = await signIn();
+    now += 19 * MINUTE;
+    await Promise.all([auth.refresh(), GetService(kd), auth.refresh(), GetService(kd)]);
+    expect(refreshes()).toHaveLength(1);
+    await auth.refresh();
+    expect(refreshes()).toHaveLength(2);
   });
 
   it('calls refused together with 401 share one refresh, then each is retried once', async () => {
@@ -328,6 +349,12 @@ describe('logout', () => {
     await expect(auth.logout()).resolves.toBeUndefined();
     expect(wire()).toEqual(['GET /koodrive/ose/v1/session/logoff 401']);
     expect(auth.ended).toBe(true);
+  });
+  it('ends the credential even when KooDrive cannot be reached, and says why', async () => {
+    const { auth } = await signIn();
+    const unreachable = createSessionAuth({ ...auth.snapshot(), baseUrl: 'http://127.0.0.1:9', retry: false });
+    await expect(unreachable.logout()).rejects.toThrow(KooDriveConnectionError);
+    expect(unreachable.ended).toBe(true);
   });
 });
 

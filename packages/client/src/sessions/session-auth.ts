@@ -13,19 +13,20 @@
  */
 import type { KooDriveCredential } from '../auth/credential.js';
 import { formatTokenAuthorization, type TokenFormat } from '../auth/token-auth.js';
-import {
-  type KooDriveApiError,
-  type KooDriveSessionEnd,
-  KooDriveSessionExpiredError,
-  KooDriveValidationError,
-} from '../errors.js';
-import { logout as logoutOperation, refreshSession } from '../generated/operations/session-management.js';
+import { type KooDriveApiError, KooDriveValidationError } from '../errors.js';
 import { assertHeaderValue } from '../headers/header-value.js';
 import { systemClock } from '../headers/x-date.js';
 import { type SessionCallOptions, sessionClient } from './session-client.js';
+import { type KooDriveSessionEnd, KooDriveSessionExpiredError } from './session-expired.js';
 
 /** KooDrive's idle lifetime of an access token. */
 export const SESSION_IDLE_TIMEOUT_MS = 20 * 60_000;
+
+/** Refresh early by this much before KooDrive's idle limit: room for the clock and the network. */
+const DEFAULT_REFRESH_AFTER_IDLE_MS = SESSION_IDLE_TIMEOUT_MS - 2 * 60_000;
+
+/** A 401 that comes back this soon after a refresh answers an attempt sent before it. */
+const RECENT_REFRESH_MS = 2_000;
 
 /** What a session is made of, to keep it across restarts: both are secrets. */
 export interface KooDriveSessionSnapshot {
@@ -133,7 +134,9 @@ export function createSessionAuth(options: SessionAuthOptions): KooDriveSessionA
   }
 
   async function refreshNow(): Promise<void> {
-    const result = await refreshSession(own, { params: { header: { 'x-session-id': sessionId } } });
+    const result = await own.POST('/koodrive/ose/v1/session/refresh', {
+      params: { header: { 'x-session-id': sessionId } },
+    });
     if (result.error) {
       if (!isRefusal(result.error)) throw result.error;
       end(
@@ -154,7 +157,12 @@ export function createSessionAuth(options: SessionAuthOptions): KooDriveSessionA
     refreshedAt = performance.now();
     usesOfToken = 0;
     scheduleKeepAlive();
-    onRefresh?.({ accessToken: token, sessionId });
+    try {
+      onRefresh?.({ accessToken: token, sessionId });
+    } catch (error) {
+      // The app's callback failing is no reason to fail the call that needed the refresh.
+      options.logger?.warn?.('koodrive session onRefresh callback failed', { error });
+    }
   }
 
   /** The refresh under way, or a new one: one at a time, shared by every call that needs it. */
@@ -204,21 +212,19 @@ export function createSessionAuth(options: SessionAuthOptions): KooDriveSessionA
       stopKeepAlive();
       // A refresh that was under way may have found the session over: nothing left to sign out.
       if (isEnded()) return;
-      const result = await logoutOperation(own, init.signal ? { signal: init.signal } : {});
-      end('signed-out');
-      // A 401 means the session was over already: signing out has nothing left to do.
-      if (result.error && result.error.status !== 401) throw result.error;
+      try {
+        const result = await own.GET('/koodrive/ose/v1/session/logoff', init.signal ? { signal: init.signal } : {});
+        // A 401 means the session was over already: signing out has nothing left to do.
+        if (result.error && result.error.status !== 401) throw result.error;
+      } finally {
+        // Whatever KooDrive answered, the app asked to sign out: the token is not used again.
+        end('signed-out');
+      }
     },
     snapshot: () => ({ accessToken: token, sessionId }),
     stopKeepAlive,
   };
 }
-
-/** Refresh early by this much before KooDrive's idle limit: room for the clock and the network. */
-const DEFAULT_REFRESH_AFTER_IDLE_MS = SESSION_IDLE_TIMEOUT_MS - 2 * 60_000;
-
-/** A 401 that comes back this soon after a refresh answers an attempt sent before it. */
-const RECENT_REFRESH_MS = 2_000;
 
 /**
  * Whether refreshSession's failure means KooDrive will not refresh this session (a 4xx, or a

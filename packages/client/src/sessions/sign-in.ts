@@ -11,7 +11,6 @@
  */
 import type { SessionUserInfo } from '@koodrive/types';
 import { KooDriveError } from '../errors.js';
-import { createSession as createSessionOperation, getAuthCodeURL } from '../generated/operations/session-management.js';
 import { assertHeaderValue } from '../headers/header-value.js';
 import { unwrap } from '../unwrap.js';
 import { createSessionAuth, type KooDriveSessionAuth, type SessionAuthOptions } from './session-auth.js';
@@ -62,14 +61,19 @@ export function createKooDriveSignIn(options: SessionCallOptions = {}): KooDrive
     async signInUrl(domain, init = {}) {
       assertHeaderValue('domain', domain);
       const { uri, orgIdHost } = await unwrap(
-        getAuthCodeURL(kd, { params: { query: { domain } }, ...(init.signal ? { signal: init.signal } : {}) }),
+        kd.GET('/koodrive/ose/v1/session/authCodeURL', {
+          params: { query: { domain } },
+          ...(init.signal ? { signal: init.signal } : {}),
+        }),
       );
       if (!uri) throw new KooDriveError('getAuthCodeURL answered without a sign-in uri');
       return { uri, ...(orgIdHost ? { orgIdHost } : {}) };
     },
     async createSession(code, { signal, ...sessionOptions } = {}) {
       assertHeaderValue('code', code);
-      const { data } = await unwrap(createSessionOperation(kd, { body: { code }, ...(signal ? { signal } : {}) }));
+      const { data } = await unwrap(
+        kd.POST('/koodrive/ose/v1/session', { body: { code }, ...(signal ? { signal } : {}) }),
+      );
       const { accessToken, sessionId, userId, userInfo } = data ?? {};
       if (!accessToken || !sessionId || !userId) {
         throw new KooDriveError('createSession answered without an accessToken, a sessionId and a userId');

@@ -128,6 +128,21 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetDepartmentSpaceList",
         "summary": "Listing Departments Spaces",
         "description": "The departments that have a space, page by page, optionally filtered by a keyword that matches\nnames and administrators.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22). `offset` and\n`limit` are typed String in the reference, with a minimum of 0 and a range of 1 to 100; they\nare digits here. `total` is typed String but the example shows a number, so both are accepted.\nThe 2025 tables list four fields per department; the 2024 table and the example show more. The\nexample request writes the path as `/koodrive/cloudfile/v1/…`, a slip for the URI\n`/koodrive/ose/v1/…`. The example response is cut off in every copy, so only one complete\ndepartment from it is kept (as the DepartmentSpaceInfo example).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (String in the 2024-07-30 copy)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.total",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "the example shows a number"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -244,6 +259,21 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpace",
         "summary": "Querying Space Information",
         "description": "The space of a department, user or group.\n\nSource: main edition, English copy (2025-10-22) for the request, and the carrier edition\n(2026-02) for its narrower reading (individual spaces only). The current response table is cut\noff in every copy; the response follows the shared SpaceInfo (the older es-us table and the\ncarrier's Chinese table agree with it as far as they go). No example is documented.\n",
+        "x-koodrive-updated": "2025-10-22",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String (older es-us copy); the current table is cut off",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.data",
+            "documented": "cut off in every current copy; the older es-us table (all String) is cut too",
+            "spec": "the shared SpaceInfo",
+            "why": "the operations that return a space share one schema; its numeric fields accept both forms"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -340,6 +370,27 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "CreateSpace",
         "summary": "Creating a Space for a Department or Individual",
         "description": "Creates the space of a department, a user or a group, with its size and the members'\npermissions.\n\nSource: main edition, English copy (2025-10-22) and Turkish snapshot (2025-08-28) for the\nrequest; the response table from a section mirror dated 2025-03-04. `capacity` is typed String,\nbut the documented example (from the 2024-07-30 copy, the only one shown) sends a number, so both\nare accepted. That copy's response is only `code` and `msg`; the current one adds `data`.\n",
+        "x-koodrive-updated": "2025-10-22",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "requestBody.capacity",
+            "documented": "String",
+            "spec": "string or integer",
+            "why": "the documented example sends a number"
+          },
+          {
+            "at": "requestBody.capabilities",
+            "documented": "Capabilities object (the Chinese copy is cut after uploadPermission)",
+            "spec": "Capabilities with the 11 flags of editPermissionTemplate",
+            "why": "the same table, same order, on the permission-template pages"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -460,6 +511,27 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "UpdateSpace",
         "summary": "Modifying Space Information",
         "description": "Changes a space's status or size.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22); carrier edition\n(2026-02) for `capacity` in GB from 1 to 104857600 and `type` 1 only. Whether `containerId` is\nmandatory is not visible in any copy, so it is optional. `status` is typed String but the\ndocumented example sends a number, so both are accepted.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (String in the older es-us copy)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "requestBody.status",
+            "documented": "String, 0 or 1",
+            "spec": "string or integer, 0 or 1",
+            "why": "the documented example sends a number"
+          },
+          {
+            "at": "requestBody.containerId",
+            "documented": "String; its Mandatory cell is not visible in any copy",
+            "spec": "optional string",
+            "why": "a field of unknown mandatoriness is optional"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -583,6 +655,14 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "DeleteSpace",
         "summary": "Deleting a Space",
         "description": "Deletes the space of a department or a user.\n\nSource: main edition, Chinese and English copies, and the carrier edition (individual spaces\nonly; its example still deletes a department's, type=0).\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -685,6 +765,56 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "batchGetSpace",
         "summary": "Querying Space Information in Batches",
         "description": "The spaces of one owner, as a list.\n\nSource: main edition, Chinese and English copies (dates not shown). Listed in the ar-mena table\nof contents (2026-02-12), not in the en-us one (2025-10-16).\n\nWhere the parameters go is ambiguous: the Chinese .md copy titles their table \"request Body\nparameters\" on this GET, while the HTML copies leave it untitled, with no query table. fetch\n(in browsers, Node, Deno and Bun) cannot send a body with GET, so this spec reads them as query\nparameters. If the service turns out to want a JSON body, this operation cannot be called from\nfetch at all.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "requestBody",
+            "documented": "ownerId, type, containerId in a table the Chinese .md copy titles request Body parameters (untitled in the HTML copies)",
+            "spec": "no body",
+            "why": "fetch cannot send a body with GET, so the three are query parameters"
+          },
+          {
+            "at": "parameters.query",
+            "documented": "no query table",
+            "spec": "ownerId, type (mandatory), containerId",
+            "why": "the body table of this GET, read as query parameters"
+          },
+          {
+            "at": "responses.200.data.type",
+            "documented": "String",
+            "spec": "string or integer",
+            "why": "other tables of the group (createSpaceRspInfo) type it Integer"
+          },
+          {
+            "at": "responses.200.data.status",
+            "documented": "String",
+            "spec": "string or integer",
+            "why": "other tables of the group type it Integer"
+          },
+          {
+            "at": "responses.200.data.capacity",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies; examples show numbers"
+          },
+          {
+            "at": "responses.200.data.spaceUsed",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies; examples show numbers"
+          },
+          {
+            "at": "responses.200.data.administrators",
+            "documented": "absent from this table",
+            "spec": "optional string, from the shared SpaceInfo",
+            "why": "the older table of GetSpace lists it; SpaceInfo is shared by the operations that return a space"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -793,6 +923,44 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceByContainerID",
         "summary": "Querying Space Details by Space ID",
         "description": "A space by its ID. Meant for machine-to-machine calls.\n\nSource: main edition, Chinese copy and a section mirror (2025-02-12) for the response; the\n2024-07-30 copy spells the path parameter `container_id`. No example response is documented.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (String in the 2024-07-30 copy)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.data.type",
+            "documented": "String",
+            "spec": "string or integer",
+            "why": "other tables of the group (createSpaceRspInfo) type it Integer"
+          },
+          {
+            "at": "responses.200.data.status",
+            "documented": "String",
+            "spec": "string or integer",
+            "why": "other tables of the group type it Integer"
+          },
+          {
+            "at": "responses.200.data.capacity",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies; examples show numbers"
+          },
+          {
+            "at": "responses.200.data.spaceUsed",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies; examples show numbers"
+          },
+          {
+            "at": "responses.200.data.administrators",
+            "documented": "absent from this table",
+            "spec": "optional string, from the shared SpaceInfo",
+            "why": "the older table of GetSpace lists it; SpaceInfo is shared by the operations that return a space"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -883,6 +1051,33 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "CreateGroupSpace",
         "summary": "Creating a Group Space",
         "description": "Creates a group space with its members and their permissions.\n\nSource: main edition, Japanese snapshot (2025-03-07) and Chinese copy for the request. The\ncurrent response table is cut off in every copy; an older copy (ar-mena, undated) documents\n`failedList` beside `code` and `msg`, and its example also returns an `id`, which no table\nlists. That older copy took `userIds` instead of `addGroupUsers`; its example request is of\nthat older form and is not reproduced.\n",
+        "x-koodrive-updated": "2025-03-07",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "cut off in the current copies; String in the older ar-mena copy",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200",
+            "documented": "cut off in every current copy (inside the Capabilities table)",
+            "spec": "code, msg and failedList, from the older ar-mena copy",
+            "why": "the only response table shown"
+          },
+          {
+            "at": "responses.200.examples",
+            "documented": "none in the current copies",
+            "spec": "the older copy's example, whose id no table lists",
+            "why": "the only example response shown"
+          },
+          {
+            "at": "requestBody.addGroupUsers.capabilities",
+            "documented": "Capabilities object (the Chinese copy is cut after renameFilePermission)",
+            "spec": "Capabilities with the 11 flags of editPermissionTemplate",
+            "why": "the same table on the permission-template pages"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -1005,6 +1200,15 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "DeleteGroupSpace",
         "summary": "Dismissing a Group Space",
         "description": "Dismisses a group and deletes its space.\n\nSource: main edition, Chinese copy (2025-12-12); older navigation calls it \"Dismissing a Team\nSpace\" and older copies spell the path parameter `group_id`. The documented example request\n(`DELETE /koodrive/ose/v1/space/1289173650183882753?type=2`) does not match the URI and is not\nreproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -1084,6 +1288,27 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetTeamSpaceList",
         "summary": "Querying Information About a Team Space",
         "description": "The team spaces the caller can see, page by page: department spaces, spaces they own, or spaces\nthey joined.\n\nSource: main edition, Turkish snapshot (2025-03-07) and Chinese copy for the request; a section\nmirror (2025-02-12) for the response. `total` is typed String, so numbers are accepted too. The\noldest snapshot has no `teamType` and adds `groupName` to each team. No example is documented.\n",
+        "x-koodrive-updated": "2025-03-07",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (String in the oldest snapshot)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.total",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "counts are typed differently across pages; examples show numbers"
+          },
+          {
+            "at": "responses.200.teams.spaceUsed",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -1206,6 +1431,21 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetGroupSpaceList",
         "summary": "Listing Group Spaces in an Enterprise",
         "description": "The enterprise's group spaces, page by page, with the group quota and capacity figures. Only\ntenant administrators may call it.\n\nSource: main edition, Chinese copy (2025-12-12) and a Spanish snapshot (2025-03-07). The group\ntable is cut after `bizSboxFileId`. No example is documented.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (String in the older copy)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.groups.spaceUsed",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -1328,6 +1568,21 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetUserSpaceList",
         "summary": "Listing User Spaces",
         "description": "The individual spaces of a department's users, page by page. Without `deptId`, a system\nadministrator gets the whole organization and a department administrator their own department.\n\nSource: main edition, Chinese copy (2025-12-12) and a Spanish snapshot (2025-08-28). This page\nwants an app-level token, `Bearer {app_access_token}` (with a space), obtained with the app's\nclient ID and secret by an endpoint the reference does not document; app signatures are the other\nway in. Its `language` examples use underscores (`zh_cn`, `en_us`) and state no default.\n`offset` and `limit` are typed String (digits here); `total` is typed String. The two copies\nread `isDirect` differently: direct members only (Chinese) or users of the root department\n(English).\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer (String in the older copy)",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.total",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "counts are typed differently across pages; examples show numbers"
+          }
+        ],
         "security": [
           {
             "kooDriveAppToken": []
@@ -1470,6 +1725,39 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceV2",
         "summary": "Obtains space information.",
         "description": "Every space a user owns (a user may own several), optionally of one type.\n\nSource: main edition, English copy (2025-08-28) and Chinese copy (2025-12-12). This page lists\nonly four headers (Authorization, X-User-Id, X-Date, Host; the Chinese .md copy has no Host),\nstill spells the path parameter `owner_id`, and wants an app-level token\n`Bearer {app_access_token}`, while its example signs the request with an app signature. The\nexample's X-Date is cut off, so the example is not reproduced in full.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.data.type",
+            "documented": "String",
+            "spec": "string or integer",
+            "why": "other tables of the group (createSpaceRspInfo) type it Integer"
+          },
+          {
+            "at": "responses.200.data.status",
+            "documented": "String",
+            "spec": "string or integer",
+            "why": "other tables of the group type it Integer"
+          },
+          {
+            "at": "responses.200.data.capacity",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies; examples show numbers"
+          },
+          {
+            "at": "responses.200.data.spaceUsed",
+            "documented": "String",
+            "spec": "integer or digit string (NumberOrNumericString)",
+            "why": "sizes are String, Integer or Long across copies; examples show numbers"
+          }
+        ],
         "security": [
           {
             "kooDriveAppToken": []
@@ -1571,6 +1859,21 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceAllocation",
         "summary": "Obtaining the Space Allocation Status",
         "description": "Allocated and total capacity per space type, for the tenant.\n\nSource: main edition, English copy (2025-10-22) and Chinese copy (2025-12-12). The table gives\n`data` as an array and `code` as String; the example sends `data` as a single object, its numbers\nas strings, and `code` as a number. The schema accepts both shapes.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "responses.200.data",
+            "documented": "Array of GetSpaceAllocatedData objects (type Integer, capacities Long)",
+            "spec": "an array of them or one object; type and capacities also as digit strings",
+            "why": "the example sends one object with its numbers as strings"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -1674,6 +1977,33 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "TransferUnallocatedSpace",
         "summary": "Allocating Space",
         "description": "Moves unallocated capacity from one space type (individual, group or department) to others.\n\nSource: main edition, Chinese copy (2025-12-12) and Turkish snapshot (2025-03-14). The documented\nexample request is not valid JSON and contradicts the table:\n`{\"originType\":1, \"target\":{\"type\": 1, \"expandCapacity\": \"1000\",}}` (a trailing comma, `target`\nan object where the table says an array, the capacity a string where it says Integer). The\nexample below removes the comma and follows the table (a one-element array, an integer). The\nexample response's trailing comma (`{\"code\": 0, \"msg\": \"成功\",}`) is removed too.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "String",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          },
+          {
+            "at": "requestBody.target.expandCapacity",
+            "documented": "Integer; its Mandatory cell is not visible in any copy",
+            "spec": "optional integer",
+            "why": "a field of unknown mandatoriness is optional"
+          },
+          {
+            "at": "requestBody.examples",
+            "documented": "{\"originType\":1, \"target\":{\"type\": 1, \"expandCapacity\": \"1000\",}} (not JSON)",
+            "spec": "trailing comma removed, target a one-element array, the capacity an integer",
+            "why": "the table says an array of objects with an Integer capacity"
+          },
+          {
+            "at": "responses.200.examples",
+            "documented": "{\"code\": 0, \"msg\": \"成功\",} (not JSON)",
+            "spec": "the trailing comma removed",
+            "why": "an example must parse to be a fixture"
+          }
+        ],
         "x-koodrive-reference-names": {
           "TransferUnusedSpaceData": "TransferUnusedSapaceData"
         },
@@ -1786,6 +2116,15 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceUsageByOverview",
         "summary": "Querying Space Usage Overview",
         "description": "The tenant's total allocated quota, total capacity and total used space.\n\nSource: main edition, English copy (2025-10-22; Turkish snapshot 2025-08-28) and Chinese copy\n(2025-10-22); carrier edition (2026-02) for the units (KB for the totals, GB for the quota). The\npage is missing from the ar-mena table of contents. The Chinese example response has a trailing\ncomma; the English one and the carrier's Chinese one are used.\n",
+        "x-koodrive-updated": "2025-10-22",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -1886,6 +2225,15 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceUsageByQuota",
         "summary": "Querying Space Usage by Quota",
         "description": "For each allocated quota size, how many allocations there are, their total capacity and how\nmuch of it is used. Pages through the rows with `offset` and `limit`; `total` counts all rows.\n\nSource: the main edition's page, English copy (th-th, updated 2025-08-28; the en-us copy of\n2025-10-22 agrees as far as it goes) and Chinese copy (2025-12-12). The carrier edition\n(2026-02) documents no query parameters and no `Host` header, gives units (KB for the totals,\nGB for the quota) and calls `total` the total count; this spec follows the main edition.\nThe Chinese example response has a trailing comma (`{\"code\": 0, \"msg\": \"成功\",}`); the English\none, used here, is valid JSON.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -2000,6 +2348,15 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "GetSpaceUsageByUser",
         "summary": "Querying Space Usage by User",
         "description": "Quota and usage per user, page by page, optionally for given users only. A read sent as POST:\nrepeating it is harmless, so it is marked idempotent.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22); the carrier\nedition (2026-02) documents only `userIds` (1 to 50 of them), although its example sends\n`limit` and `offset` too. The example response is cut off in its first element and is not\nreproduced.\n",
+        "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "responses.200.code",
+            "documented": "Integer",
+            "spec": "integer or digit string (ResultCode)",
+            "why": "every KooDrive `code` accepts both forms: copies type it Integer or String, examples show a number"
+          }
+        ],
         "x-koodrive-idempotent": true,
         "security": [
           {
@@ -14600,7 +14957,15 @@ export const openapiDocument: Record<string, unknown> = {
       "kooDriveToken": {
         "type": "http",
         "scheme": "bearer",
-        "description": "A user access token (AT), as kept by the KooDrive web front end after sign-in. It is valid for\n20 minutes, and every call extends it to 20 minutes from that call.\n\nThe reference writes the header as `Bearer+{access_token}`, and its examples show the `+`\nliterally (`Authorization:Bearer+c69b0f40...`); the Authentication page sends the bare token,\nand app-level-token pages write `Bearer {app_access_token}`. The `+` reads as a form-encoded\nspace, so this spec follows RFC 6750 (`Bearer <token>`); clients should let callers choose the\nother forms.\n"
+        "description": "A user access token (AT), as kept by the KooDrive web front end after sign-in. It is valid for\n20 minutes, and every call extends it to 20 minutes from that call.\n\nThe reference writes the header as `Bearer+{access_token}`, and its examples show the `+`\nliterally (`Authorization:Bearer+c69b0f40...`); the Authentication page sends the bare token,\nand app-level-token pages write `Bearer {app_access_token}`. The `+` reads as a form-encoded\nspace, so this spec follows RFC 6750 (`Bearer <token>`); clients should let callers choose the\nother forms.\n",
+        "x-koodrive-readings": [
+          {
+            "at": "parameters.header.Authorization",
+            "documented": "Bearer+{access_token}",
+            "spec": "Bearer {access_token} (HTTP bearer)",
+            "why": "the + reads as a form-encoded space; the client sends Bearer+ or the bare token when asked (format option)"
+          }
+        ]
       },
       "kooDriveAppSignature": {
         "type": "apiKey",

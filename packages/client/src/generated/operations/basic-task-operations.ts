@@ -30,7 +30,7 @@ export const getHandoverDstUserInfo = /* @__PURE__ */ defineOperation<"getHandov
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/getTaskDetail.html | Obtaining Task Details (getTaskDetail) in the KooDrive API reference}
  */
-export const getTaskDetail = /* @__PURE__ */ defineOperation<"getTaskDetail">({"id":"getTaskDetail","method":"GET","path":"/koodrive/ose/v1/task/{task_id}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"task_id","in":"path","required":true,"type":"string"}]});
+export const getTaskDetail = /* @__PURE__ */ defineOperation<"getTaskDetail">({"id":"getTaskDetail","method":"GET","path":"/koodrive/ose/v1/task/{task_id}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"task_id","in":"path","required":true,"type":"string","reserved":{"create":"createTask: POST /koodrive/ose/v1/task/create","list":"getTaskLIst: GET /koodrive/ose/v1/task/list","result":"getTaskResult: GET /koodrive/ose/v1/task/result"}}]});
 
 /**
  * Listing Tasks: `GET /koodrive/ose/v1/task/list` (Basic Task Operations).

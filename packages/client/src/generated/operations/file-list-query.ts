@@ -12,7 +12,7 @@ import { defineOperation } from '../../operations/define-operation.js';
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/getDepartmentFiles.html | Listing Files in a Group or Department Space (getDepartmentFiles) in the KooDrive API reference}
  */
-export const getDepartmentFiles = /* @__PURE__ */ defineOperation<"getDepartmentFiles">({"id":"getDepartmentFiles","method":"POST","path":"/koodrive/ose/v1/files/{groupId}/{type}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"groupId","in":"path","required":true,"type":"string"},{"name":"type","in":"path","required":true,"type":"string"},{"name":"team_type","in":"query","required":false,"type":"integer"}]});
+export const getDepartmentFiles = /* @__PURE__ */ defineOperation<"getDepartmentFiles">({"id":"getDepartmentFiles","method":"POST","path":"/koodrive/ose/v1/files/{groupId}/{type}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"groupId","in":"path","required":true,"type":"string","reserved":{"rename":"renameFile: POST /koodrive/ose/v1/files/rename/{fileId}"}},{"name":"type","in":"path","required":true,"type":"string","reserved":{"detail":"getFile: POST /koodrive/ose/v1/files/{fileId}/detail"}},{"name":"team_type","in":"query","required":false,"type":"integer"}]});
 
 /**
  * Listing Files in the Individual Space: `POST /koodrive/ose/v1/files/{type}` (File List Query).
@@ -21,4 +21,4 @@ export const getDepartmentFiles = /* @__PURE__ */ defineOperation<"getDepartment
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/getPersonalFiles.html | Listing Files in the Individual Space (getPersonalFiles) in the KooDrive API reference}
  */
-export const getPersonalFiles = /* @__PURE__ */ defineOperation<"getPersonalFiles">({"id":"getPersonalFiles","method":"POST","path":"/koodrive/ose/v1/files/{type}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"type","in":"path","required":true,"type":"string"}]});
+export const getPersonalFiles = /* @__PURE__ */ defineOperation<"getPersonalFiles">({"id":"getPersonalFiles","method":"POST","path":"/koodrive/ose/v1/files/{type}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"type","in":"path","required":true,"type":"string","reserved":{"create":"createFile: POST /koodrive/ose/v1/files/create","complete":"completeFile: POST /koodrive/ose/v1/files/complete","download":"getDownLoadUrl: POST /koodrive/ose/v1/files/download","recycle":"clearRecycleFile: POST /koodrive/ose/v1/files/recycle","search":"Search: POST /koodrive/ose/v1/files/search","statsDir":"StatsDir: GET /koodrive/ose/v1/files/statsDir","path":"GetFullPath: GET /koodrive/ose/v1/files/path"}}]});

@@ -30,7 +30,7 @@ export const CreateGroupSpace = /* @__PURE__ */ defineOperation<"CreateGroupSpac
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/CreateSpace.html | Creating a Space for a Department or Individual (CreateSpace) in the KooDrive API reference}
  */
-export const CreateSpace = /* @__PURE__ */ defineOperation<"CreateSpace">({"id":"CreateSpace","method":"POST","path":"/koodrive/ose/v1/space/{ownerId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string"}]});
+export const CreateSpace = /* @__PURE__ */ defineOperation<"CreateSpace">({"id":"CreateSpace","method":"POST","path":"/koodrive/ose/v1/space/{ownerId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string","reserved":{"departmentList":"GetDepartmentSpaceList: GET /koodrive/ose/v1/space/departmentList","batchGetSpace":"batchGetSpace: GET /koodrive/ose/v1/space/batchGetSpace","group":"CreateGroupSpace: POST /koodrive/ose/v1/space/group","teamList":"GetTeamSpaceList: GET /koodrive/ose/v1/space/teamList","groupList":"GetGroupSpaceList: GET /koodrive/ose/v1/space/groupList","userList":"GetUserSpaceList: GET /koodrive/ose/v1/space/userList"}}]});
 
 /**
  * Dismissing a Group Space: `DELETE /koodrive/ose/v1/space/group/{groupId}` (Space Management).
@@ -48,7 +48,7 @@ export const DeleteGroupSpace = /* @__PURE__ */ defineOperation<"DeleteGroupSpac
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteSpace.html | Deleting a Space (DeleteSpace) in the KooDrive API reference}
  */
-export const DeleteSpace = /* @__PURE__ */ defineOperation<"DeleteSpace">({"id":"DeleteSpace","method":"DELETE","path":"/koodrive/ose/v1/space/{ownerId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"integer"},{"name":"containerId","in":"query","required":false,"type":"string"}]});
+export const DeleteSpace = /* @__PURE__ */ defineOperation<"DeleteSpace">({"id":"DeleteSpace","method":"DELETE","path":"/koodrive/ose/v1/space/{ownerId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string","reserved":{"departmentList":"GetDepartmentSpaceList: GET /koodrive/ose/v1/space/departmentList","batchGetSpace":"batchGetSpace: GET /koodrive/ose/v1/space/batchGetSpace","group":"CreateGroupSpace: POST /koodrive/ose/v1/space/group","teamList":"GetTeamSpaceList: GET /koodrive/ose/v1/space/teamList","groupList":"GetGroupSpaceList: GET /koodrive/ose/v1/space/groupList","userList":"GetUserSpaceList: GET /koodrive/ose/v1/space/userList"}},{"name":"type","in":"query","required":true,"type":"integer"},{"name":"containerId","in":"query","required":false,"type":"string"}]});
 
 /**
  * Listing Departments Spaces: `GET /koodrive/ose/v1/space/departmentList` (Space Management).
@@ -75,7 +75,7 @@ export const GetGroupSpaceList = /* @__PURE__ */ defineOperation<"GetGroupSpaceL
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/GetSpace.html | Querying Space Information (GetSpace) in the KooDrive API reference}
  */
-export const GetSpace = /* @__PURE__ */ defineOperation<"GetSpace">({"id":"GetSpace","method":"GET","path":"/koodrive/ose/v1/space/{ownerId}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string"},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]});
+export const GetSpace = /* @__PURE__ */ defineOperation<"GetSpace">({"id":"GetSpace","method":"GET","path":"/koodrive/ose/v1/space/{ownerId}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string","reserved":{"departmentList":"GetDepartmentSpaceList: GET /koodrive/ose/v1/space/departmentList","batchGetSpace":"batchGetSpace: GET /koodrive/ose/v1/space/batchGetSpace","group":"CreateGroupSpace: POST /koodrive/ose/v1/space/group","teamList":"GetTeamSpaceList: GET /koodrive/ose/v1/space/teamList","groupList":"GetGroupSpaceList: GET /koodrive/ose/v1/space/groupList","userList":"GetUserSpaceList: GET /koodrive/ose/v1/space/userList"}},{"name":"type","in":"query","required":true,"type":"string"},{"name":"containerId","in":"query","required":false,"type":"string"}]});
 
 /**
  * Obtaining the Space Allocation Status: `GET /koodrive/ose/v1/space/allocation/get` (Space Management).
@@ -165,4 +165,4 @@ export const TransferUnallocatedSpace = /* @__PURE__ */ defineOperation<"Transfe
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateSpace.html | Modifying Space Information (UpdateSpace) in the KooDrive API reference}
  */
-export const UpdateSpace = /* @__PURE__ */ defineOperation<"UpdateSpace">({"id":"UpdateSpace","method":"PUT","path":"/koodrive/ose/v1/space/{ownerId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string"}]});
+export const UpdateSpace = /* @__PURE__ */ defineOperation<"UpdateSpace">({"id":"UpdateSpace","method":"PUT","path":"/koodrive/ose/v1/space/{ownerId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"ownerId","in":"path","required":true,"type":"string","reserved":{"departmentList":"GetDepartmentSpaceList: GET /koodrive/ose/v1/space/departmentList","batchGetSpace":"batchGetSpace: GET /koodrive/ose/v1/space/batchGetSpace","group":"CreateGroupSpace: POST /koodrive/ose/v1/space/group","teamList":"GetTeamSpaceList: GET /koodrive/ose/v1/space/teamList","groupList":"GetGroupSpaceList: GET /koodrive/ose/v1/space/groupList","userList":"GetUserSpaceList: GET /koodrive/ose/v1/space/userList"}}]});

@@ -39,7 +39,7 @@ export const CreateUser = /* @__PURE__ */ defineOperation<"CreateUser">({"id":"C
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/DeleteUser.html | Deleting a User (DeleteUser) in the KooDrive API reference}
  */
-export const DeleteUser = /* @__PURE__ */ defineOperation<"DeleteUser">({"id":"DeleteUser","method":"DELETE","path":"/koodrive/ose/v1/users/{userId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"userId","in":"path","required":true,"type":"string"}]});
+export const DeleteUser = /* @__PURE__ */ defineOperation<"DeleteUser">({"id":"DeleteUser","method":"DELETE","path":"/koodrive/ose/v1/users/{userId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"userId","in":"path","required":true,"type":"string","reserved":{"count":"CountUser: GET /koodrive/ose/v1/users/count"}}]});
 
 /**
  * Change the maximum number of OrgID users: `POST /koodrive/ose/v1/user/expand/{orgId}` (User Management).
@@ -57,7 +57,7 @@ export const ExpandUserNum = /* @__PURE__ */ defineOperation<"ExpandUserNum">({"
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUser.html | Querying User Information (GetUser) in the KooDrive API reference}
  */
-export const GetUser = /* @__PURE__ */ defineOperation<"GetUser">({"id":"GetUser","method":"GET","path":"/koodrive/ose/v1/users/{userId}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"userId","in":"path","required":true,"type":"string"}]});
+export const GetUser = /* @__PURE__ */ defineOperation<"GetUser">({"id":"GetUser","method":"GET","path":"/koodrive/ose/v1/users/{userId}","safe":true,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"userId","in":"path","required":true,"type":"string","reserved":{"count":"CountUser: GET /koodrive/ose/v1/users/count"}}]});
 
 /**
  * Listing Users: `GET /koodrive/ose/v1/userList` (User Management).
@@ -84,4 +84,4 @@ export const GetUserMobile = /* @__PURE__ */ defineOperation<"GetUserMobile">({"
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/UpdateUser.html | Modifying a User (UpdateUser) in the KooDrive API reference}
  */
-export const UpdateUser = /* @__PURE__ */ defineOperation<"UpdateUser">({"id":"UpdateUser","method":"PUT","path":"/koodrive/ose/v1/users/{userId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"userId","in":"path","required":true,"type":"string"}]});
+export const UpdateUser = /* @__PURE__ */ defineOperation<"UpdateUser">({"id":"UpdateUser","method":"PUT","path":"/koodrive/ose/v1/users/{userId}","safe":false,"security":[["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"userId","in":"path","required":true,"type":"string","reserved":{"count":"CountUser: GET /koodrive/ose/v1/users/count"}}]});
