@@ -52,6 +52,7 @@ if (sources !== 1) {
   process.exit(64);
 }
 // pnpm runs scripts from the repository root; paths given on the command line are the caller's.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm to where it was called from, not a build input
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const spec = loadSpec(values.spec ? resolve(cwd, values.spec) : join(repoRoot, 'spec'));
 const only = values.operation?.length ? new Set(values.operation) : undefined;

@@ -31,6 +31,7 @@ if (!file || extra.length) {
   console.error(usage);
   process.exit(64);
 }
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm to where it was called from, not a build input
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const specDir = parsed.values.spec ? resolve(cwd, parsed.values.spec) : join(repoRoot, 'spec');
 try {

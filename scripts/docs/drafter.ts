@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document } from 'yaml';
+import { Document, isScalar, Scalar } from 'yaml';
 import { schemeOfAuthorization, shapesAgree } from './compare.ts';
 import type { DocExample, DocField, DocPage } from './page-model.ts';
 import { fieldShapeOfDoc, shapeOfDocType, shapeOfSchema } from './shape.ts';
@@ -231,6 +231,9 @@ export function draftOperation(page: DocPage, spec: LoadedSpec, operationId = pa
     },
   };
   const doc = new Document(operation);
+  // A date left plain would read as a timestamp to YAML 1.1 tools.
+  const updated = doc.get('x-koodrive-updated', true);
+  if (isScalar(updated)) updated.type = Scalar.QUOTE_DOUBLE;
   doc.commentBefore = [
     ` DRAFT by pnpm docs:draft from ${page.source}. Before committing: write every TODO in our own words,`,
     ' note in the description the copies followed and where they disagree (with x-koodrive-readings),',

@@ -100,6 +100,7 @@ function walk(node: HtmlNode, blocks: Block[]): void {
         .filter((part) => part && !/^[/>›]$/.test(part));
       if (parts.length) blocks.push({ kind: 'text', text: parts.join('/ ') });
     } else if (SKIPPED.has(name)) {
+      // Scripts, styles, navigation: not the page's content.
     } else if (/^h[1-6]$/.test(name)) {
       const text = squash(textOf(child));
       if (text) blocks.push({ kind: 'heading', text });

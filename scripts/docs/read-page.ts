@@ -3,7 +3,7 @@
  * title, method and path, the numbered parameter tables with the object tables their types name,
  * the examples and the status codes, and which sections the page shows in full.
  */
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { canonicalUrl, htmlBlocks } from './html-layout.ts';
 import type { Block, DocExample, DocField, DocPage, DocParameter, PageSection } from './page-model.ts';
 import { textBlocks } from './text-layout.ts';
@@ -255,7 +255,8 @@ function assemble(page: DocPage, collected: Collected, untitledObjects: TableBlo
 }
 
 function readRequestLine(page: DocPage, text: string): void {
-  const request = (page.exampleRequest ??= { headers: [] });
+  page.exampleRequest ??= { headers: [] };
+  const request = page.exampleRequest;
   // A text copy may run the request line and a header together: `/path Authorization:Bearer+…`.
   for (const part of text.split(/\s+(?=[\w-]+:\S)/)) {
     if (METHOD_LINE.test(part) || part.startsWith('/')) request.line ??= part;
@@ -268,8 +269,8 @@ function readRequestCode(page: DocPage, code: string): void {
   const jsonAt = lines.findIndex((line) => /^\s*[{[]/.test(line));
   for (const line of jsonAt >= 0 ? lines.slice(0, jsonAt) : lines) if (line.trim()) readRequestLine(page, line.trim());
   if (jsonAt >= 0) {
-    const request = (page.exampleRequest ??= { headers: [] });
-    request.body = readExample(lines.slice(jsonAt).join('\n'));
+    page.exampleRequest ??= { headers: [] };
+    page.exampleRequest.body = readExample(lines.slice(jsonAt).join('\n'));
   }
 }
 
@@ -280,6 +281,7 @@ export function readPage(content: string, source: string, pageName?: string): Do
   const name =
     pageName ??
     (fromUrl ? basename(new URL(fromUrl).pathname, '.html') : undefined) ??
-    (/^https?:/.test(source) ? basename(new URL(source).pathname, '.html') : basename(source, extname(source)));
+    (/^https?:/.test(source) ? basename(new URL(source).pathname, '.html') : basename(source).replace(/\..*$/, ''));
+  // A saved page is named by its operationId; `GetSpaceUsageByQuota.newer-date.txt` is a variant of it.
   return readBlocks(html ? htmlBlocks(content) : textBlocks(content), source, html ? 'html' : 'text', name);
 }

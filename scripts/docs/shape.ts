@@ -108,9 +108,13 @@ export function shapeOfSchema(schema: Schema | undefined, seen: Set<Schema> = ne
 function merge(shape: Shape, other: Shape, allOf: boolean): void {
   for (const type of other.types) shape.types.add(type);
   shape.int64 ||= other.int64;
-  if (other.items) shape.items = shape.items ? (merge(shape.items, other.items, allOf), shape.items) : other.items;
+  if (other.items) {
+    if (shape.items) merge(shape.items, other.items, allOf);
+    else shape.items = other.items;
+  }
   if (other.fields) {
-    const fields = (shape.fields ??= []);
+    shape.fields ??= [];
+    const fields = shape.fields;
     for (const field of other.fields) {
       const existing = fields.find((f) => f.name === field.name);
       if (!existing) fields.push(field);

@@ -79,6 +79,7 @@ export interface RuleSettings {
 /** What became of an attempt that met a fault. */
 export type FaultFate =
   | 'retried'
+  | 'not retried: a final answer'
   | 'not retried: not safe to repeat'
   | 'not retried: retries used up'
   | 'not retried: a 401 the rules do not retry'
@@ -152,7 +153,8 @@ export function expectedAfter(
     }
     return { retry: false, fate: 'not retried: a 401 the rules do not retry' };
   }
-  if (status !== undefined && !RETRYABLE_STATUSES.has(status)) return { retry: false, fate: 'retried' };
+  if (status !== undefined && !RETRYABLE_STATUSES.has(status))
+    return { retry: false, fate: 'not retried: a final answer' };
   if (!call.repeatable) return { retry: false, fate: 'not retried: not safe to repeat' };
   if (history.retries >= settings.maxRetries) return { retry: false, fate: 'not retried: retries used up' };
   const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** history.retries);

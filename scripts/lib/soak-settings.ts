@@ -47,6 +47,8 @@ export const SOAK_SLACK = {
 /** How one run goes. */
 export interface SoakSettings {
   mode: 'short' | 'long';
+  /** The mock KooDrive CLI to start (`packages/testing/dist/cli.js`; the launcher passes it). */
+  mockCli: string;
   /** Stop launching calls after this many (short runs) … */
   calls: number;
   /** … or after this long (long runs), in ms. */
@@ -96,6 +98,7 @@ export function parseSoakArgs(args: readonly string[]): SoakSettings {
         concurrency: { type: 'string' },
         seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'mock-cli': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -106,8 +109,11 @@ export function parseSoakArgs(args: readonly string[]): SoakSettings {
   if (values.short && values.minutes !== undefined)
     throw new Error(`--short and --minutes exclude each other\n\n${USAGE}`);
   const minutes = positive('minutes', values.minutes as string | undefined, 3);
+  const mockCli = values['mock-cli'];
+  if (typeof mockCli !== 'string') throw new Error('--mock-cli must name the mock KooDrive CLI (pnpm soak passes it)');
   return {
     mode: short ? 'short' : 'long',
+    mockCli,
     calls: short ? Math.round(positive('calls', values.calls as string | undefined, 6_000)) : Number.POSITIVE_INFINITY,
     durationMs: short ? Number.POSITIVE_INFINITY : minutes * 60_000,
     concurrency: Math.round(positive('concurrency', values.concurrency as string | undefined, 64)),

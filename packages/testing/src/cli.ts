@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { normalizeOrigin } from './mock/cors.js';
+import { parseFaultSpec, type ResolvedFaultOptions } from './mock/fault-options.js';
 
 const HELP = `mock-koodrive: a mock KooDrive on loopback that checks every request against the spec
 
@@ -24,6 +25,20 @@ Options:
   --cors-origin <origin>  a web page's origin allowed to call the mock from a browser, such as
                           http://localhost:5173; repeat for several, or * for any origin
                           (default: any loopback origin: localhost, 127.x.x.x, [::1], any port)
+  --faults <list>         inject faults at these rates, e.g. 503=0.02,reset=0.01,seed=7
+                          (kinds: 503, 503-retry-after, reset, hang, truncated, html-502,
+                          clock-skew, session-expired, unauthorized; settings: seed,
+                          retry-after, hang-ms, skew-ms, session-min-age-ms,
+                          unauthorized-code, exclude=opId:opId). GET /__mock/faults
+                          reports what was injected.
+  --user-space <userId>   give this user an individual space if the data has none, so that
+                          createFile with parentFolder ["root"] works for that X-User-Id; repeat
+                          for several
+  --spill-dir <dir>       keep uploaded bytes in a temporary directory made inside <dir>
+                          (removed on exit) instead of memory
+  --storage-throttle <MB/s>[,<ms>]
+                          slow the storage endpoint (part uploads, downloads) to MB/s per
+                          request, with ms of latency before each answer, e.g. 20,20
   --quiet                 no request log
   -h, --help              this help
   --version               the version of @koodrive/testing
@@ -39,7 +54,18 @@ Example:
 class UsageError extends Error {}
 
 /** Options whose value may look like a negative number (`--rows -5`), which parseArgs calls ambiguous. */
-const VALUE_OPTIONS = new Set(['--port', '--host', '--rows', '--token', '--app', '--cors-origin']);
+const VALUE_OPTIONS = new Set([
+  '--port',
+  '--host',
+  '--rows',
+  '--token',
+  '--app',
+  '--cors-origin',
+  '--faults',
+  '--user-space',
+  '--spill-dir',
+  '--storage-throttle',
+]);
 
 /** Joins `--rows -5` into `--rows=-5`, so that the value's own check can name the problem. */
 function joinNegativeValues(args: readonly string[]): string[] {
@@ -97,6 +123,10 @@ function parseCommandLine(args: readonly string[]) {
         token: { type: 'string', multiple: true },
         app: { type: 'string', multiple: true },
         'cors-origin': { type: 'string', multiple: true },
+        faults: { type: 'string' },
+        'user-space': { type: 'string', multiple: true },
+        'spill-dir': { type: 'string' },
+        'storage-throttle': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
@@ -125,7 +155,21 @@ function parseCommandLine(args: readonly string[]) {
       }
     });
   }
+  let faults: ResolvedFaultOptions | undefined;
+  try {
+    faults = values.faults === undefined ? undefined : parseFaultSpec(values.faults);
+  } catch (error) {
+    throw new UsageError(`--${(error as Error).message}`);
+  }
+  const userSpaces = values['user-space'];
+  if (userSpaces?.some((userId) => !/^\d{1,19}$/.test(userId)))
+    throw new UsageError('--user-space takes a KooDrive user ID (up to 19 digits)');
+  if (values['spill-dir']?.trim() === '') throw new UsageError('--spill-dir must not be empty');
   return {
+    faults,
+    userSpaces,
+    spillDir: values['spill-dir'],
+    throttle: values['storage-throttle'] === undefined ? undefined : storageThrottle(values['storage-throttle']),
     help: values.help,
     version: values.version,
     quiet: values.quiet,
@@ -136,6 +180,14 @@ function parseCommandLine(args: readonly string[]) {
     apps: values.app ? Object.fromEntries(values.app.map(appPair)) : undefined,
     origins,
   };
+}
+
+/** `--storage-throttle 20,20`: 20 MB/s (10^6 bytes) per request, 20 ms of latency. */
+function storageThrottle(value: string): { bytesPerSecond: number; latencyMs: number } {
+  const match = /^(\d+(?:\.\d+)?)(?:,(\d+))?$/.exec(value.trim());
+  if (!match || Number(match[1]) <= 0)
+    throw new UsageError(`--storage-throttle takes MB/s and optionally ms of latency, e.g. 20,20; got ${JSON.stringify(value)}`);
+  return { bytesPerSecond: Number(match[1]) * 1e6, latencyMs: Number(match[2] ?? 0) };
 }
 
 function fail(message: string, exitCode: number): never {
@@ -166,18 +218,30 @@ process.stdout.on('error', () => {
   logging = false;
 });
 
-const [{ startMockKooDrive }, { makeMockState }, { formatLogEntry }] = await Promise.all([
+const [{ startMockKooDrive }, { makeMockState }, { formatLogEntry }, { ensureIndividualSpace }] = await Promise.all([
   import('./mock/server.js'),
   import('./factories/state.js'),
   import('./mock/request-log.js'),
+  import('./mock/state/files.js'),
 ]);
+const state = makeMockState({ quotas: settings.rows });
+for (const userId of settings.userSpaces ?? []) ensureIndividualSpace(state, userId);
 const mock = await startMockKooDrive({
   port: settings.port,
   host: settings.host,
-  state: makeMockState({ quotas: settings.rows }),
+  state,
   ...(settings.tokens ? { tokens: settings.tokens } : {}),
   ...(settings.apps ? { apps: settings.apps } : {}),
   ...(settings.origins ? { cors: { origins: settings.origins } } : {}),
+  ...(settings.faults ? { faults: settings.faults } : {}),
+  ...(settings.spillDir || settings.throttle
+    ? {
+        storage: {
+          ...(settings.spillDir ? { spillDir: settings.spillDir } : {}),
+          ...(settings.throttle ? { throttle: settings.throttle } : {}),
+        },
+      }
+    : {}),
   log: (entry) => {
     if (logging) console.log(formatLogEntry(entry));
   },
@@ -194,6 +258,7 @@ const accepts = [
   settings.tokens ? `${settings.tokens.length} token(s)` : 'any token',
   settings.apps ? `app signatures of ${Object.keys(settings.apps).join(', ')}` : 'no app signatures',
   `CORS for ${settings.origins === '*' ? 'any origin' : (settings.origins?.join(', ') ?? 'loopback origins')}`,
+  ...(settings.faults ? [`faults (seed ${settings.faults.seed}) reported at GET /__mock/faults`] : []),
 ];
 console.log(`accepting ${accepts.join('; ')}${settings.quiet ? '' : '; logging each request'}`);
 

@@ -9,6 +9,10 @@ import {
   departmentView,
   fixtures,
   makeAddGroupUsers,
+  makeAuditData,
+  makeBasicTaskInfo,
+  makeBatchGetAudit,
+  makeBatchJobInfo,
   makeCapabilities,
   makeContainerId,
   makeCreateSpaceRspInfo,
@@ -17,12 +21,15 @@ import {
   makeGetSpaceAllocatedData,
   makeGroupSpaceInfo,
   makeImportUserVerifyResult,
+  makeJobDetailInfo,
   makeJsSdkData,
+  makeLogInfo,
   makeManagedUserInfo,
   makeMemberInfo,
   makeMockState,
   makeOrgUserInfo,
   makeOwnerId,
+  makePermissionTemplate,
   makeServiceStatus,
   makeServiceUsage,
   makeSessionUserDto,
@@ -35,6 +42,7 @@ import {
   makeTransferUnusedSpaceData,
   makeUserGroup,
   makeUserGroupInfo,
+  makeUserImportResultDto,
   makeUserSpaceInfo,
   makeUserSpaceQuota,
   memberView,
@@ -45,6 +53,25 @@ import {
   userGroupInfoView,
   userGroupView,
   userView,
+} from '../src/index.js';
+import {
+  addFile,
+  createFolder,
+  ensureIndividualSpace,
+  fileDetailsView,
+  findSpace,
+  makeDownloadInfoResponse,
+  makeFileSortInfo,
+  makeMultiPartInfo,
+  makePageInfo,
+  makeSearchFile,
+  makeStarFileInfo,
+  makeStarFileRequest,
+  makeStatsData,
+  makeSubResponse,
+  makeUncompressedFileinfoList,
+  searchFileView,
+  starFileInfoView,
 } from '../src/index.js';
 
 const ajv = createSpecAjv({ allErrors: true });
@@ -158,6 +185,36 @@ const factoryCases: [string, string, unknown][] = [
   ['makeOrgUserInfo', schema('OrgUserInfo'), makeOrgUserInfo()],
   ['makeSessionUserInfo', schema('SessionUserInfo'), makeSessionUserInfo()],
   ['makeImportUserVerifyResult', schema('ImportUserVerifyResult'), makeImportUserVerifyResult()],
+  // Tasks and governance (issue 17): each job type and state, each task state, templates, moderation, logs.
+  ...[0, 1, 7].flatMap((index): [string, string, unknown][] => [
+    [`makeJobDetailInfo #${index}`, schema('JobDetailInfo'), makeJobDetailInfo({}, index)],
+    [`makeBatchJobInfo #${index}`, schema('BatchJobInfo'), makeBatchJobInfo({}, index)],
+    [`makeBasicTaskInfo #${index}`, schema('BasicTaskInfo'), makeBasicTaskInfo({}, index)],
+    [`makePermissionTemplate #${index}`, schema('PermissionTemplate'), makePermissionTemplate({}, index)],
+    [`makeAuditData #${index}`, schema('AuditData'), makeAuditData({}, index)],
+    [`makeBatchGetAudit #${index}`, schema('BatchGetAudit'), makeBatchGetAudit({}, index)],
+    [`makeLogInfo #${index}`, schema('LogInfo'), makeLogInfo({}, index)],
+  ]),
+  ...([1, 2, 3, 4, 5, 6, 7] as const).map((taskType): [string, string, unknown] => [
+    `makeJobDetailInfo taskType ${taskType}, pending`,
+    schema('JobDetailInfo'),
+    makeJobDetailInfo({ taskType, status: 0, progress: 0, items: [] }),
+  ]),
+  ['makeBasicTaskInfo failed', schema('BasicTaskInfo'), makeBasicTaskInfo({ status: 3, resultCode: '18000205' })],
+  ['makeUserImportResultDto', schema('UserImportResultDto'), makeUserImportResultDto()],
+  // Files (issue 12)
+  ...[0, 1, 7].flatMap((index): [string, string, unknown][] => [
+    [`makeSearchFile #${index}`, schema('SearchFile'), makeSearchFile({}, index)],
+    [`makeStarFileInfo #${index}`, schema('StarFileInfo'), makeStarFileInfo({}, index)],
+    [`makeStarFileRequest #${index}`, schema('StarFileRequest'), makeStarFileRequest({}, index)],
+    [`makeSubResponse #${index}`, schema('SubResponse'), makeSubResponse({}, index)],
+    [`makeStatsData #${index}`, schema('StatsData'), makeStatsData({}, index)],
+    [`makeMultiPartInfo #${index}`, schema('MultiPartInfo'), makeMultiPartInfo({}, index)],
+    [`makeDownloadInfoResponse #${index}`, schema('DownloadInfoResponse'), makeDownloadInfoResponse({}, index)],
+    [`makeUncompressedFileinfoList #${index}`, schema('UncompressedFileinfoList'), makeUncompressedFileinfoList({}, index)],
+  ]),
+  ['makeFileSortInfo', schema('FileSortInfo'), makeFileSortInfo()],
+  ['makePageInfo', schema('PageInfo'), makePageInfo()],
 ];
 
 describe('fixtures', () => {
@@ -243,6 +300,23 @@ describe('factories', () => {
     expect(org.departments.filter((department) => department.parentId === undefined)).toHaveLength(1);
   });
 
+  it('a file tree is valid as Search, listStarFile and getFile show it', async () => {
+    const state = makeMockState();
+    const containerId = ensureIndividualSpace(state, '1505084218764547200').containerId as string;
+    const space = findSpace(state, containerId);
+    const folder = createFolder(state, { containerId, parentId: 'root', name: 'docs' });
+    const file = await addFile(state, { containerId, parentId: folder.id, name: 'a.txt', content: 'a' });
+    const teamSpace = state.spaces.find((row) => row.type === '0');
+    const teamFile = await addFile(state, { containerId: teamSpace?.containerId as string, parentId: 'root', name: 'b.pdf', content: 'b' });
+    const teamRef = findSpace(state, teamSpace?.containerId as string);
+    expect(searchFileView(state, teamFile, teamRef as NonNullable<typeof teamRef>, '1')).toMatchObject({ containerType: '0', teamId: teamSpace?.ownerId });
+    for (const node of [folder, file]) {
+      expect(problems(schema('SearchFile'), searchFileView(state, node, space as NonNullable<typeof space>, '1'))).toEqual([]);
+      expect(problems(schema('StarFileInfo'), starFileInfoView(node))).toEqual([]);
+      expect(problems(schemasOf('getFile').responses, { code: 0, msg: 'success', ...fileDetailsView(node) })).toEqual([]);
+    }
+  });
+
   it('the checks can fail: a row with a string total is refused', () => {
     expect(problems(schema('SpaceQuotaUsage'), { quota: '1', totalUsed: 'lots' })).not.toEqual([]);
     expect(problems(schema('Capabilities'), { copyPermission: true })).not.toEqual([]);
@@ -253,6 +327,21 @@ describe('factories', () => {
       expect(Number(row.totalUsed)).toBeLessThanOrEqual(Number(row.totalCapacity));
       expect(Number(row.totalCapacity)).toBe(Number(row.totalAllocation) * Number(row.quota) * 1024 * 1024);
     }
+  });
+
+  it('make organization IDs shaped like the reference’s examples, the same for the same index', () => {
+    for (const index of [0, 3, 99]) {
+      const department = makeDepartmentInfo({}, index);
+      expect(department.id).toMatch(/^\d{19}$/);
+      expect(department.deptId).toMatch(/^[0-9a-f]{32}$/);
+      expect(makeManagedUserInfo({}, index).userId).toMatch(/^\d{19}$/);
+      const session = makeSessionUserDto({}, index);
+      expect(session.accessToken).toMatch(/^Bearer [0-9a-f]{48}$/);
+      expect(session.sessionId).toMatch(/^[0-9a-f]{48}$/);
+      expect(makeDepartmentInfo({}, index)).toEqual(department);
+    }
+    expect(makeDepartmentInfo({}, 1).deptId).not.toBe(makeDepartmentInfo({}, 2).deptId);
+    expect(makeMockState().org).toEqual(makeMockState().org);
   });
 
   it('make IDs shaped like KooDrive’s: 19-digit owners, 46-character containers', () => {

@@ -45,10 +45,13 @@ const timestamp = (index: number) => new Date(Date.UTC(2025, 0, 1) + index * 86_
 /** `length` hexadecimal characters, the same for the same seed (an OrgID department code, a token). */
 export function makeHex(seed: number, length = 32): string {
   let hex = '';
-  let state = (seed + 1) * 2654435761;
+  let state = seed >>> 0;
   while (hex.length < length) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    hex += state.toString(16).padStart(8, '0');
+    // mulberry32: a small, well-mixed generator, so the digits look like the service's.
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    hex += ((mixed ^ (mixed >>> 14)) >>> 0).toString(16).padStart(8, '0');
   }
   return hex.slice(0, length);
 }

@@ -57,7 +57,8 @@ export function makeSpaceInfo(overrides: Partial<SpaceInfo> = {}, index = 0): Sp
     createTime: timestamp(index),
     modifier: makeOwnerId(0, '36952817'),
     updateTime: timestamp(index + 30),
-    rootFileId: `root${containerId}`,
+    // The root folder's ID, as bizRootFileId (`root<containerId>` is the root's name: GetFullPath's namePath).
+    rootFileId: `DEUI7pa0C24Aroot${containerId}`,
     ...overrides,
   };
 }

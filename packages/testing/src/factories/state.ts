@@ -1,5 +1,9 @@
+import { createMockFiles } from '../mock/state/files.js';
+import { makeGovernanceState } from '../mock/state/governance-model.js';
+import { createMockSharing } from '../mock/state/sharing.js';
+import { makeTasksState } from '../mock/state/tasks.js';
 import type { MockState } from '../mock/types.js';
-import { makeOrganization } from './org.js';
+import { makeOrganization, ORG_ID } from './org.js';
 import {
   makeDepartmentSpaceInfo,
   makeGroupSpaceInfo,
@@ -52,5 +56,9 @@ export function makeMockState(sizes: MockStateSizes = {}): MockState {
       { type: 2, allocateCapacity: 100, totalCapacity: 2000 },
     ],
     org: makeOrganization({ departments: departmentList, userSpaces, groupSpaces }),
+    files: createMockFiles(),
+    tasks: makeTasksState(),
+    governance: makeGovernanceState(ORG_ID),
+    sharing: createMockSharing(),
   };
 }

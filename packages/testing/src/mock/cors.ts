@@ -37,9 +37,22 @@ const CLIENT_HEADERS = [
   'language',
   'x-hw-share-folder-id',
   'X-Mock-Debug',
+  // The storage endpoint's (presigned part uploads and downloads): resuming a download by range.
+  'Range',
+  'If-Range',
+  'If-Match',
 ];
 /** Response headers a client reads that CORS does not expose by itself. */
-export const CORS_EXPOSED_HEADERS = ['Date', 'Retry-After', 'X-Mock-Canonical-Request'] as const;
+export const CORS_EXPOSED_HEADERS = [
+  'Date',
+  'Retry-After',
+  'X-Mock-Canonical-Request',
+  // The storage endpoint's: a part's ETag, a range's Content-Range, as object storage exposes them.
+  'ETag',
+  'Content-Range',
+  'Accept-Ranges',
+  'Content-Length',
+] as const;
 /** Headers a page may not set, so allowing them would only mislead. */
 const FORBIDDEN_REQUEST_HEADERS = new Set(['host']);
 const ALLOWED_METHODS = 'GET, POST, PUT, DELETE';

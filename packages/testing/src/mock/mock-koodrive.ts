@@ -8,14 +8,21 @@
  * Requests that pass go to the operation's handler: one the test supplied, else the default route.
  */
 
-import { makeOrganization } from '../factories/org.js';
+import { makeOrganization, ORG_ID } from '../factories/org.js';
 import { fixtures } from '../fixtures/index.js';
 import { type AuthenticationOptions, authenticate } from './authenticate.js';
 import { errorBody, resultCodes } from './errors.js';
 import { stringifyJson } from './json.js';
 import { defaultRoutes } from './routes/index.js';
 import { createSpecValidator, type SpecValidator } from './spec-validator.js';
+import { createMockFiles } from './state/files.js';
+import { auditRequest, makeGovernanceState } from './state/governance-model.js';
+import { settleTasks } from './state/task-engine.js';
+import { createMockSharing } from './state/sharing.js';
+import { makeTasksState } from './state/tasks.js';
 import { orgIdSignIn, withSessions } from './state/sessions.js';
+import type { MockStorageFaults } from './storage/faults.js';
+import { createMockStorage, type MockStorageOptions } from './storage/storage.js';
 import type { MockContext, MockHandler, MockReply, MockState, RecordedRequest } from './types.js';
 
 /** Options of the mock KooDrive: who may call it, its data, its clock, and handlers that replace its routes. */
@@ -36,6 +43,8 @@ export interface MockKooDriveOptions extends AuthenticationOptions {
   exposeCanonicalRequest?: boolean;
   /** How many requests `requests` keeps, the oldest dropped first; default 1000. */
   maxRecordedRequests?: number;
+  /** The object storage that upload and download URLs point at (`/mock-storage/…`): see storage/storage.ts. */
+  storage?: MockStorageOptions;
 }
 
 /** Response header with the canonical request the mock computed, when asked. */
@@ -51,8 +60,12 @@ export interface MockKooDrive {
   readonly requests: RecordedRequest[];
   /** Replaces the handler of an operation until `reset()`. */
   use(operationId: string, handler: MockHandler): void;
-  /** Forgets recorded requests and handlers added with `use`. */
+  /** Forgets recorded requests, handlers added with `use` and pending storage faults. */
   reset(): void;
+  /** Faults of the storage endpoint on demand: a failing part upload, a cut download, expired URLs. */
+  readonly storageFaults: MockStorageFaults;
+  /** Removes what the storage endpoint spilled to disk (`storage.spillDir`); the HTTP server's close() calls it. */
+  dispose(): Promise<void>;
 }
 
 let sharedValidator: SpecValidator | undefined;
@@ -98,12 +111,30 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     userQuotas: [],
     allocation: [],
     org: makeOrganization(),
+    files: createMockFiles(),
+    tasks: makeTasksState(),
+    governance: makeGovernanceState(ORG_ID),
+    sharing: createMockSharing(),
     ...options.state,
   };
+  const storage = createMockStorage(() => state, clock, options.storage);
   const initialHandlers = { ...options.handlers };
   let handlers: Record<string, MockHandler> = { ...initialHandlers };
   const requests: RecordedRequest[] = [];
-  const context: MockContext = { state, defaultPageSize, now: clock };
+  const context: MockContext = { state, defaultPageSize, now: clock, storage };
+
+  function recordRequest(entry: RecordedRequest): RecordedRequest {
+    if (requests.length >= maxRecordedRequests) requests.splice(0, requests.length - maxRecordedRequests + 1);
+    if (maxRecordedRequests > 0) requests.push(entry);
+    return entry;
+  }
+
+  async function handleStorage(request: Request, url: URL, headers: Record<string, string>): Promise<Response> {
+    const entry = recordRequest({ method: request.method, url, headers, bodyText: '', status: 0 });
+    const response = await storage.handle(request);
+    entry.status = response.type === 'error' ? 0 : response.status;
+    return response;
+  }
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -113,6 +144,8 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     });
     // In-process (MSW) requests never reach a wire, where fetch would add Host from the URL.
     headers.host ??= url.host;
+    // Object storage: presigned URLs, no KooDrive headers; bodies streamed, never read here.
+    if (storage.owns(url)) return handleStorage(request, url, headers);
     const body = new Uint8Array(await request.arrayBuffer());
     const bodyText = utf8Decoder.decode(body);
     const record: RecordedRequest = { method: request.method, url, headers, bodyText, status: 0 };
@@ -163,18 +196,20 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     const { pathParams, query, body: json } = validation.request;
     record.operationId = route.operationId;
     const handler = handlers[route.operationId] ?? defaultRoutes[route.operationId] ?? documentedAnswer;
-    const reply = await handler(
-      {
-        operationId: route.operationId,
-        method: request.method,
-        path: url.pathname,
-        pathParams,
-        query,
-        headers,
-        body: json,
-      },
-      context,
-    );
+    // Batch jobs and handover tasks move along the mock's clock before anything reads the state.
+    await settleTasks(state, clock().getTime(), { downloadUrl: (node) => storage.downloadUrl(url.origin, node) });
+    const routed = {
+      operationId: route.operationId,
+      method: request.method,
+      path: url.pathname,
+      pathParams,
+      query,
+      headers,
+      body: json,
+      origin: url.origin,
+    };
+    const reply = await handler(routed, context);
+    auditRequest(state, routed, reply, clock());
     const response = toResponse(reply, clock());
     for (const [name, value] of Object.entries(debugHeaders)) response.headers.set(name, value);
     record.status = response.status;
@@ -191,6 +226,9 @@ export function createMockKooDrive(options: MockKooDriveOptions = {}): MockKooDr
     reset() {
       requests.length = 0;
       handlers = { ...initialHandlers };
+      storage.faults.clear();
     },
+    storageFaults: storage.faults,
+    dispose: storage.dispose,
   };
 }

@@ -17,7 +17,10 @@ export interface MockLogEntry {
   preflight: boolean;
   /** The page's origin, for a request a browser sent across origins. */
   origin?: string;
+  /** The HTTP status answered; 0 when no answer went out (an injected reset or hang). */
   status: number;
+  /** The fault injected into this request, when the server was started with `faults`. */
+  fault?: string;
   /** Milliseconds from arrival until the answer was handed to the socket. */
   durationMs: number;
 }
@@ -49,5 +52,6 @@ export function formatLogEntry(entry: MockLogEntry): string {
   const { time } = entry;
   const clock = `${twoDigits(time.getHours())}:${twoDigits(time.getMinutes())}:${twoDigits(time.getSeconds())}.${twoDigits(time.getMilliseconds(), 3)}`;
   const what = entry.preflight ? `CORS preflight from ${entry.origin ?? 'no origin'}` : (entry.operationId ?? '-');
-  return `${clock} ${entry.method} ${entry.path} ${what} ${entry.status} ${Math.round(entry.durationMs)} ms`;
+  const fault = entry.fault ? ` fault=${entry.fault}` : '';
+  return `${clock} ${entry.method} ${entry.path} ${what} ${entry.status} ${Math.round(entry.durationMs)} ms${fault}`;
 }

@@ -2,8 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CorsOptions, createCorsPolicy } from './cors.js';
+import type { FaultOptions } from './fault-options.js';
+import { createFaultInjector, type FaultInjector, serveFaultReport } from './faults.js';
 import { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from './mock-koodrive.js';
 import { createOperationMatcher, type MockLogEntry } from './request-log.js';
+import { STORAGE_PREFIX } from './storage/storage.js';
 
 /** Options of startMockKooDrive: the mock's own, where to listen, CORS and the request log. */
 export interface MockServerOptions extends MockKooDriveOptions {
@@ -19,6 +22,8 @@ export interface MockServerOptions extends MockKooDriveOptions {
   cors?: CorsOptions | false;
   /** Called once per answered request (preflights included), e.g. with formatLogEntry to print a request log. */
   log?: (entry: MockLogEntry) => void;
+  /** Faults to inject at the rates given (503s, resets, hangs, cut-off bodies, …): see faults.ts. */
+  faults?: FaultOptions;
 }
 
 /** A mock KooDrive listening on loopback, from startMockKooDrive. */
@@ -26,6 +31,8 @@ export interface RunningMockKooDrive extends MockKooDrive {
   /** The base URL to give the client, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
   readonly port: number;
+  /** The fault injection, when started with `faults`: `faults.report()` says what was injected. */
+  readonly faults?: FaultInjector;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
 }
@@ -51,11 +58,70 @@ function toFetchRequest(incoming: IncomingMessage, body: Buffer): Request {
   });
 }
 
+/** The storage endpoint's requests (part uploads, downloads): their bodies are streamed, not buffered. */
+const isStorageRequest = (incoming: IncomingMessage) => (incoming.url ?? '').startsWith(STORAGE_PREFIX);
+
+/** A fetch Request whose body streams from the socket (a part of up to 5 GiB never sits in memory whole). */
+function toStreamingFetchRequest(incoming: IncomingMessage): Request {
+  // Read from the socket only when the handler reads: a body refused unread (a bad signature) is
+  // then left to node:http, which discards it and keeps the connection usable.
+  let chunks: AsyncIterator<Buffer> | undefined;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        chunks ??= incoming[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.length));
+      },
+      async cancel() {
+        await chunks?.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const request = toFetchRequest(incoming, Buffer.alloc(0));
+  const method = incoming.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') return request;
+  return new Request(request.url, { method, headers: request.headers, body, duplex: 'half' } as RequestInit);
+}
+
+/**
+ * Writes a response whose length is known (the storage endpoint's) as its body streams, with
+ * backpressure; a body that fails partway (a cut download) drops the connection, as a server that
+ * dies mid-answer does. `Response.error()` drops it without an answer (a reset).
+ */
+async function streamFetchResponse(
+  outgoing: ServerResponse,
+  response: Response,
+  extraHeaders: Record<string, string>,
+): Promise<void> {
+  if (response.type === 'error') return void outgoing.destroy();
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  outgoing.writeHead(response.status, { ...headers, ...extraHeaders });
+  if (response.body) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (outgoing.destroyed) return;
+      if (!outgoing.write(chunk))
+        await new Promise<void>((resolve) => {
+          outgoing.once('drain', resolve);
+          outgoing.once('close', resolve);
+        });
+    }
+  }
+  outgoing.end();
+}
+
 async function writeFetchResponse(
   outgoing: ServerResponse,
   response: Response,
   extraHeaders: Record<string, string> = {},
 ): Promise<void> {
+  if (response.type === 'error' || (response.headers.has('content-length') && response.body))
+    return streamFetchResponse(outgoing, response, extraHeaders);
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -89,7 +155,9 @@ function nodeHttp(): typeof import('node:http') {
  */
 export async function startMockKooDrive(options: MockServerOptions = {}): Promise<RunningMockKooDrive> {
   const { createServer } = nodeHttp();
-  const { port = 0, host = '127.0.0.1', cors: corsOptions = {}, log, ...mockOptions } = options;
+  const { port = 0, host = '127.0.0.1', cors: corsOptions = {}, log, faults: faultOptions, ...mockOptions } = options;
+  const clock = mockOptions.clock ?? (() => new Date());
+  const faults = faultOptions ? createFaultInjector(faultOptions, clock) : undefined;
   const mock = createMockKooDrive(mockOptions);
   const cors = corsOptions === false ? undefined : createCorsPolicy(corsOptions);
   const operationOf = log ? createOperationMatcher() : undefined;
@@ -97,10 +165,21 @@ export async function startMockKooDrive(options: MockServerOptions = {}): Promis
   async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
     const time = new Date();
     const started = performance.now();
-    const request = toFetchRequest(incoming, await readBody(incoming));
+    const request = isStorageRequest(incoming)
+      ? toStreamingFetchRequest(incoming)
+      : toFetchRequest(incoming, await readBody(incoming));
     const preflight = cors?.preflight(request);
-    const response = preflight ?? (await mock.handle(request));
-    await writeFetchResponse(outgoing, response, cors?.responseHeaders(request));
+    const fault = preflight ? undefined : faults?.pick(request, mock.state);
+    let status: number | undefined;
+    if (fault && faults) {
+      const handle = () => mock.handle(request);
+      const headers = cors?.responseHeaders(request);
+      status = await faults.serve(fault, { request, outgoing, handle, now: clock, ...(headers ? { headers } : {}) });
+    } else {
+      const response = preflight ?? (await mock.handle(request));
+      await writeFetchResponse(outgoing, response, cors?.responseHeaders(request));
+      status = response.status;
+    }
     if (!log || !operationOf) return;
     const origin = request.headers.get('origin') ?? undefined;
     const operationId = preflight ? undefined : operationOf(request.method, new URL(request.url).pathname);
@@ -109,7 +188,8 @@ export async function startMockKooDrive(options: MockServerOptions = {}): Promis
       method: request.method,
       path: incoming.url ?? '/',
       preflight: preflight !== undefined,
-      status: response.status,
+      status: status ?? 0,
+      ...(fault ? { fault: fault.kind } : {}),
       durationMs: performance.now() - started,
       ...(operationId ? { operationId } : {}),
       ...(origin ? { origin } : {}),
@@ -117,6 +197,7 @@ export async function startMockKooDrive(options: MockServerOptions = {}): Promis
   }
 
   const server = createServer((incoming, outgoing) => {
+    if (serveFaultReport(faults, incoming, outgoing)) return;
     answer(incoming, outgoing).catch((error: unknown) => {
       if (outgoing.headersSent) return void outgoing.destroy();
       outgoing.writeHead(500, { 'content-type': 'application/json' });
@@ -134,12 +215,15 @@ export async function startMockKooDrive(options: MockServerOptions = {}): Promis
     requests: mock.requests,
     use: mock.use,
     reset: mock.reset,
+    storageFaults: mock.storageFaults,
+    dispose: mock.dispose,
+    ...(faults ? { faults } : {}),
     url: `http://${host}:${boundPort}`,
     port: boundPort,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      }).finally(mock.dispose),
   };
 }

@@ -171,7 +171,11 @@ export function createSpecValidator(document: Json = openapiDocument) {
     const candidates = routes
       .map((route) => ({ route, found: route.pattern.exec(pathname) }))
       .filter((candidate) => candidate.found);
-    return { candidates, route: candidates.find((candidate) => candidate.route.method === method) };
+    // The path is routed before the method: the most literal path that matches owns it, and a method
+    // it lacks is a 405, never a fall-through to a template (GET /v1/cancel is not GetJobDetail's).
+    const fewest = candidates[0]?.route.pathParamNames.length;
+    const owners = candidates.filter((candidate) => candidate.route.pathParamNames.length === fewest);
+    return { candidates, route: owners.find((candidate) => candidate.route.method === method) };
   }
 
   function validate(parts: IncomingRequestParts): Validation {
@@ -191,14 +195,17 @@ export function createSpecValidator(document: Json = openapiDocument) {
     for (const parameter of route.parameters) {
       const raw =
         parameter.in === 'query'
-          ? (parts.searchParams.get(parameter.name) ?? undefined)
+          ? parameter.schema?.type === 'array'
+            ? // An array is sent exploded, as openapi-fetch and the reference write it: `status=0&status=1`.
+              parts.searchParams.getAll(parameter.name).filter((value) => value !== '')
+            : (parts.searchParams.get(parameter.name) ?? undefined)
           : parameter.in === 'header'
             ? parts.headers[parameter.name.toLowerCase()]
             : parameter.in === 'path'
               ? pathParams[parameter.name]
               : undefined;
       const subject = `${parameter.in} ${parameter.name}`;
-      if (raw === undefined || raw === '') {
+      if (raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) {
         if (parameter.required) return invalid(`${subject} is required`);
         continue;
       }

@@ -7,7 +7,12 @@ import type {
   UserSpaceInfo,
   UserSpaceQuota,
 } from '@koodrive/types';
+import type { MockFiles } from './state/files.js';
+import type { MockGovernance } from './state/governance.js';
 import type { MockOrganization } from './state/org.js';
+import type { MockSharing } from './state/sharing.js';
+import type { MockTasks } from './state/tasks.js';
+import type { MockStorage } from './storage/storage.js';
 
 /** Allocated and total capacity (GB) of one space type, as the mock keeps it. */
 export interface MockAllocation {
@@ -31,6 +36,14 @@ export interface MockState {
   allocation: MockAllocation[];
   /** The organization: departments, users, groups, subscription, sign-in sessions (see state/org.ts). */
   org: MockOrganization;
+  /** Folders and files of every space, recycle bins, favourites, stored contents, uploads (see state/files.ts). */
+  files: MockFiles;
+  /** Batch jobs and basic tasks, their timing and scripted failures (see state/tasks.ts). */
+  tasks: MockTasks;
+  /** Permission templates, member permissions, moderation records, the audit log (see state/governance.ts). */
+  governance: MockGovernance;
+  /** Shares, kdstokens, share tasks, messages, recent accesses and opened links (see state/sharing.ts). */
+  sharing: MockSharing;
 }
 
 /** A request that passed the mock's checks, as a handler sees it. */
@@ -45,6 +58,8 @@ export interface MockRequest {
   /** Lower-case header names. */
   headers: Record<string, string>;
   body: unknown;
+  /** The origin the request came to (`http://127.0.0.1:4010`), for URLs the mock hands out. */
+  origin?: string;
 }
 
 /** What a handler answers: a JSON body (status 200 unless given), or a Response of its own. */
@@ -56,6 +71,8 @@ export interface MockContext {
   defaultPageSize: number;
   /** The mock's clock, for handlers that care about time. */
   now: () => Date;
+  /** The mock's object storage: presigned part and download URLs, assembling uploads (see storage/storage.ts). */
+  storage: MockStorage;
 }
 
 /** A mock route: answers a request that passed authentication and the spec's checks. */

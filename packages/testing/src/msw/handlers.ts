@@ -11,6 +11,7 @@ import { operationIndex, type paths } from '@koodrive/types';
 import { http, type RequestHandler } from 'msw';
 import { createOpenApiHttp } from 'openapi-msw';
 import { createMockKooDrive, type MockKooDrive, type MockKooDriveOptions } from '../mock/mock-koodrive.js';
+import { STORAGE_PREFIX } from '../mock/storage/storage.js';
 
 const INTL = 'https://intl.myhuaweicloud-koodrive.com';
 
@@ -41,5 +42,7 @@ export function createKooDriveHandlers(options: KooDriveHandlersOptions = {}): {
       mock.handle(request),
     ),
   );
+  // The mock's object storage, where createFile's, uploadUrl's and getDownLoadUrl's URLs point.
+  handlers.push(http.all(`${root}${STORAGE_PREFIX}*`, ({ request }) => mock.handle(request)));
   return { handlers, mock };
 }

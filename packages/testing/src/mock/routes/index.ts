@@ -1,10 +1,63 @@
 import type { MockHandler } from '../types.js';
+// Sharing and collaboration (issue 16)
+import { createShare } from './shared-by-you/createShare.js';
+import { listShareByMe } from './shared-by-you/listShareByMe.js';
+import { getShareByMeDetail } from './shared-by-you/getShareByMeDetail.js';
+import { updateShare } from './shared-by-you/updateShare.js';
+import { batchCancel } from './shared-by-you/batchCancel.js';
+import { listShareWithMe } from './shared-with-you/listShareWithMe.js';
+import { getShareWithMeDetail } from './shared-with-you/getShareWithMeDetail.js';
+import { exitShare } from './shared-with-you/exitShare.js';
+import { visitShare } from './access-links/visitShare.js';
+import { getShareInfo } from './access-links/getShareInfo.js';
+import { verifyExtractCode } from './access-links/verifyExtractCode.js';
+import { listShareFiles } from './access-links/listShareFiles.js';
+import { downloadShareFile } from './access-links/downloadShareFile.js';
+import { createBatchTask } from './access-links/createBatchTask.js';
+import { getBatchTask } from './access-links/getBatchTask.js';
+import { ListRelatedToMe } from './collaboration/ListRelatedToMe.js';
+import { ListRecentlyAccess } from './collaboration/ListRecentlyAccess.js';
+import { getUnreadCount } from './messages/getUnreadCount.js';
+import { listMessages } from './messages/listMessages.js';
+import { batchReadMessage } from './messages/batchReadMessage.js';
+import { batchDeleteMessage } from './messages/batchDeleteMessage.js';
+import { updateSpecificMessageState } from './messages/updateSpecificMessageState.js';
+// Files (issue 12)
+import { listFile } from './cloud-decompression/listFile.js';
+import { batchStarFile } from './file-favorites/batchStarFile.js';
+import { listStarFile } from './file-favorites/listStarFile.js';
+import { getDepartmentFiles } from './file-list-query/getDepartmentFiles.js';
+import { getPersonalFiles } from './file-list-query/getPersonalFiles.js';
+import { clearRecycleFile } from './file-management/clearRecycleFile.js';
+import { completeFile } from './file-management/completeFile.js';
+import { createDirectory } from './file-management/createDirectory.js';
+import { createFile } from './file-management/createFile.js';
+import { GetFullPath } from './file-management/GetFullPath.js';
+import { getDownLoadUrl } from './file-management/getDownLoadUrl.js';
+import { getFile } from './file-management/getFile.js';
+import { renameFile } from './file-management/renameFile.js';
+import { Search } from './file-management/Search.js';
+import { StatsDir } from './file-management/StatsDir.js';
+import { uploadUrl } from './file-management/uploadUrl.js';
+import { listAuditLogs } from './audit-logs/listAuditLogs.js';
+import { createTask } from './basic-tasks/createTask.js';
+import { getHandoverDstUserInfo } from './basic-tasks/getHandoverDstUserInfo.js';
+import { getTaskDetail } from './basic-tasks/getTaskDetail.js';
+import { getTaskLIst } from './basic-tasks/getTaskLIst.js';
+import { getTaskResult } from './basic-tasks/getTaskResult.js';
+import { CancelJob } from './batch-tasks/CancelJob.js';
+import { CreateJob } from './batch-tasks/CreateJob.js';
+import { GetJobDetail } from './batch-tasks/GetJobDetail.js';
+import { GetJobList } from './batch-tasks/GetJobList.js';
 import { CreateDepartment } from './departments/CreateDepartment.js';
 import { DeleteDepartment } from './departments/DeleteDepartment.js';
 import { GetDepartment } from './departments/GetDepartment.js';
 import { GetDepartmentList } from './departments/GetDepartmentList.js';
 import { UpdateDepartment } from './departments/UpdateDepartment.js';
 import { SetPackageDownloadExpires } from './enterprise-settings/SetPackageDownloadExpires.js';
+import { auditList } from './file-moderation/auditList.js';
+import { batchAudit } from './file-moderation/batchAudit.js';
+import { batchGet } from './file-moderation/batchGet.js';
 import { BatchAddGroupMembers } from './groups/BatchAddGroupMembers.js';
 import { batchDeleteGroupMembers } from './groups/batchDeleteGroupMembers.js';
 import { CreateUserGroup } from './groups/CreateUserGroup.js';
@@ -14,6 +67,17 @@ import { GetUserGroupList } from './groups/GetUserGroupList.js';
 import { GetUserGroupMemberList } from './groups/GetUserGroupMemberList.js';
 import { UpdateUserGroup } from './groups/UpdateUserGroup.js';
 import { getJsSdkInfo } from './other-apis/getJsSdkInfo.js';
+import { addMemberInitialPermission } from './permission-templates/addMemberInitialPermission.js';
+import { batchDeletePermissionTemplate } from './permission-templates/batchDeletePermissionTemplate.js';
+import { batchGetPermissionTemplate } from './permission-templates/batchGetPermissionTemplate.js';
+import { createPermissionTemplate } from './permission-templates/createPermissionTemplate.js';
+import { editPermissionTemplate } from './permission-templates/editPermissionTemplate.js';
+import { listPermissionTemplate } from './permission-templates/listPermissionTemplate.js';
+import { modifyPermissionTemplateStatus } from './permission-templates/modifyPermissionTemplateStatus.js';
+import { queryPermissionTemplateRef } from './permission-templates/queryPermissionTemplateRef.js';
+import { getUserPermissionList } from './refined-authorization/getUserPermissionList.js';
+import { InitialMemberPermission } from './refined-authorization/InitialMemberPermission.js';
+import { PermissionBatchUpdate } from './refined-authorization/PermissionBatchUpdate.js';
 import { authSession } from './sessions/authSession.js';
 import { createSession } from './sessions/createSession.js';
 import { getAuthCodeURL } from './sessions/getAuthCodeURL.js';
@@ -51,16 +115,66 @@ import { UpdateUser } from './users/UpdateUser.js';
 
 /** The mock's default behaviour for each operation, by operationId. */
 export const defaultRoutes: Record<string, MockHandler> = {
+  // Sharing and collaboration (issue 16)
+  createShare,
+  listShareByMe,
+  getShareByMeDetail,
+  updateShare,
+  batchCancel,
+  listShareWithMe,
+  getShareWithMeDetail,
+  exitShare,
+  visitShare,
+  getShareInfo,
+  verifyExtractCode,
+  listShareFiles,
+  downloadShareFile,
+  createBatchTask,
+  getBatchTask,
+  ListRelatedToMe,
+  ListRecentlyAccess,
+  getUnreadCount,
+  listMessages,
+  batchReadMessage,
+  batchDeleteMessage,
+  updateSpecificMessageState,
+  // Files (issue 12)
+  listFile,
+  batchStarFile,
+  listStarFile,
+  getDepartmentFiles,
+  getPersonalFiles,
+  clearRecycleFile,
+  completeFile,
+  createDirectory,
+  createFile,
+  GetFullPath,
+  getDownLoadUrl,
+  getFile,
+  renameFile,
+  Search,
+  StatsDir,
+  uploadUrl,
+  addMemberInitialPermission,
+  auditList,
   authSession,
   BatchAddGroupMembers,
+  batchAudit,
   batchDeleteGroupMembers,
+  batchDeletePermissionTemplate,
+  batchGet,
+  batchGetPermissionTemplate,
   batchGetSpace,
   batchImportUserPreVerify,
+  CancelJob,
   CountUser,
   CreateDepartment,
   CreateGroupSpace,
+  CreateJob,
+  createPermissionTemplate,
   createSession,
   CreateSpace,
+  createTask,
   CreateUser,
   CreateUserGroup,
   DeleteDepartment,
@@ -68,12 +182,16 @@ export const defaultRoutes: Record<string, MockHandler> = {
   DeleteSpace,
   DeleteUser,
   DeleteUserGroup,
+  editPermissionTemplate,
   ExpandUserNum,
   getAuthCodeURL,
   GetDepartment,
   GetDepartmentList,
   GetDepartmentSpaceList,
   GetGroupSpaceList,
+  getHandoverDstUserInfo,
+  GetJobDetail,
+  GetJobList,
   getJsSdkInfo,
   GetQuotaUsed,
   GetService,
@@ -84,6 +202,9 @@ export const defaultRoutes: Record<string, MockHandler> = {
   GetSpaceUsageByQuota,
   GetSpaceUsageByUser,
   GetSpaceV2,
+  getTaskDetail,
+  getTaskLIst,
+  getTaskResult,
   GetTeamSpaceList,
   GetUser,
   GetUserGroup,
@@ -91,8 +212,15 @@ export const defaultRoutes: Record<string, MockHandler> = {
   GetUserGroupMemberList,
   GetUserList,
   GetUserMobile,
+  getUserPermissionList,
   GetUserSpaceList,
+  InitialMemberPermission,
+  listAuditLogs,
+  listPermissionTemplate,
   logout,
+  modifyPermissionTemplateStatus,
+  PermissionBatchUpdate,
+  queryPermissionTemplateRef,
   refreshSession,
   SetPackageDownloadExpires,
   TransferUnallocatedSpace,

@@ -6,8 +6,10 @@ import { fail, matchesKeyword, ok } from '../replies.js';
 
 /**
  * The groups of a kind (`sourceType`) the caller (X-User-Id) belongs to, whose names match
- * `groupName`, `pageSize` at a time. The cursor is the mock's own (the position of the next
- * page); an empty `pageCursor` asks for the first page, and `nextCursor` is left out on the last.
+ * `groupName`, `pageSize` at a time. The cursor is the mock's own (the position of the next page).
+ * The reference does not say what the first page takes: here `0` (or an empty cursor, which
+ * openapi-fetch leaves out of the query and the spec then refuses as missing). `nextCursor` is left
+ * out on the last page.
  */
 export const GetUserGroupList: MockHandler = ({ query, headers }, { state }) => {
   const { org } = state;

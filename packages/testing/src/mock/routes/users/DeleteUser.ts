@@ -16,8 +16,13 @@ export const DeleteUser: MockHandler = ({ pathParams }, { state }) => {
   if (user.id === org.administratorId) return refused('the administrator cannot be deleted');
   removeUserSpaces(state, user);
   for (const group of org.groups) {
-    group.members = group.members.filter((member) => member.userId !== user.id);
-    if (group.ownerId === user.id) group.ownerId = org.administratorId;
+    const left = group.members.find((member) => member.userId === user.id);
+    group.members = group.members.filter((member) => member !== left);
+    if (group.ownerId !== user.id) continue;
+    group.ownerId = org.administratorId;
+    const administrator = group.members.find((member) => member.userId === org.administratorId);
+    if (administrator) administrator.role = 0;
+    else if (left) group.members.push({ ...left, userId: org.administratorId, role: 0, top: 0 });
   }
   for (const session of org.sessions) if (session.user === user.id) endSession(session, 'user-deleted');
   org.users.splice(org.users.indexOf(user), 1);
