@@ -31,11 +31,11 @@ interface MockReport {
 }
 
 /** Asks the mock for the faults injected since the last time and judges the calls they complete. */
-async function collectFaults(mockUrl: string, ledger: SoakLedger): Promise<MockReport> {
+async function collectFaults(mockUrl: string, ledger: SoakLedger, lagMs: () => number): Promise<MockReport> {
   const askedAt = performance.now();
   const report = (await (await fetch(`${mockUrl}/__mock/faults`)).json()) as MockReport;
   ledger.addFaultEvents(report.events);
-  ledger.judgeEndedBefore(askedAt);
+  ledger.judgeEndedBefore(askedAt, lagMs());
   return report;
 }
 
@@ -83,6 +83,7 @@ async function main(settings: SoakSettings): Promise<boolean> {
     retryAfterMs: SOAK_RETRY_AFTER_S * 1000,
     slack: SOAK_SLACK,
   });
+  const lagMs = () => health.loopDelay().maxMs;
   const spec = faultSpec(settings.seed);
   const mock = await startMockCli(settings.mockCli, [
     ...['--rows', '50', '--token', SOAK_TOKEN, '--app', `${SOAK_APP.appId}:${SOAK_APP.appSecret}`],
@@ -101,12 +102,17 @@ async function main(settings: SoakSettings): Promise<boolean> {
   );
   let lastReport: MockReport | undefined;
   const stopCollecting = every(REPORT_EVERY_MS, async () => {
-    lastReport = await collectFaults(mock.url, ledger);
+    lastReport = await collectFaults(mock.url, ledger, lagMs);
   });
 
   // Warm-up with clients of its own: modules loaded, code optimized, before the heap's baseline.
   await withClients(mock.url, ledger, (clients) =>
-    runLoad(settings, ledger, clients, { firstIndex: 0, calls: WARM_UP_CALLS, durationMs: Number.POSITIVE_INFINITY }),
+    runLoad(settings, ledger, clients, {
+      firstIndex: 0,
+      calls: WARM_UP_CALLS,
+      durationMs: Number.POSITIVE_INFINITY,
+      warmUp: true,
+    }),
   );
   const before = settledMemory();
   const started = performance.now();
@@ -127,8 +133,8 @@ async function main(settings: SoakSettings): Promise<boolean> {
   const elapsedMs = performance.now() - started;
   await stopSampling();
   await stopCollecting();
-  lastReport = await collectFaults(mock.url, ledger);
-  ledger.judgeEndedBefore(Number.POSITIVE_INFINITY);
+  lastReport = await collectFaults(mock.url, ledger, lagMs);
+  ledger.judgeEndedBefore(Number.POSITIVE_INFINITY, lagMs());
   ledger.close();
   await mock.stop();
   process.off('SIGTERM', onSignal);

@@ -188,6 +188,12 @@ export function printSoakReport(figures: SoakFigures, write: (line: string) => v
   write(
     `aborts       ${count(load.sharedAborts)} shared signals aborted mid-round, ${count(load.ownAborts)} calls aborted on their own`,
   );
+  if (totals.warmUpTimingProblems.length > 0) {
+    write(
+      `warm-up      ${totals.warmUpTimingProblems.length} timing overrun(s) while the process warmed up (not held against the run), e.g.`,
+    );
+    for (const problem of totals.warmUpTimingProblems.slice(0, 3)) write(`    ${problem}`);
+  }
   write(
     `mock         ${count(figures.mock.requests)} requests to the soak's operations; ${count(totals.lateFaultEvents)} faults hit attempts already abandoned`,
   );
@@ -205,7 +211,7 @@ export function printSoakReport(figures: SoakFigures, write: (line: string) => v
     }
   }
   write(
-    `event loop   delay p99 ${figures.loopDelay.p99Ms.toFixed(0)} ms, max ${figures.loopDelay.maxMs.toFixed(0)} ms`,
+    `event loop   delay p99 ${figures.loopDelay.p99Ms.toFixed(0)} ms, max ${figures.loopDelay.maxMs.toFixed(0)} ms (the max so far is allowed on top of every bound)`,
   );
   write('');
   const checks = soakChecks(figures);

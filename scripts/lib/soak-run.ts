@@ -58,6 +58,8 @@ export interface LoadPlan {
   firstIndex: number;
   calls: number;
   durationMs: number;
+  /** Calls of the warm-up: their timing is not held to the bounds. */
+  warmUp?: boolean;
 }
 
 interface CallState {
@@ -122,6 +124,7 @@ export async function runLoad(
       startedAt,
       endedAt,
       outcome: classifyOutcome(settled),
+      ...(plan.warmUp ? { warmUp: true } : {}),
       ...(state.abortedAt === undefined ? {} : { abortedAt: state.abortedAt }),
     });
   }

@@ -8,8 +8,8 @@ import type { MockStorageOptions } from '@koodrive/testing';
 import { repoRoot } from './paths.ts';
 
 /** node with tsx's loader: one process (the tsx CLI would put a process of its own in between). */
-const withTsx = (script: string, args: readonly string[]) =>
-  spawn(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
+const withTsx = (script: string, args: readonly string[], nodeArgs: readonly string[] = []) =>
+  spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(repoRoot, script), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -22,9 +22,9 @@ export interface MockProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the mock in a process of its own; resolves once it listens. */
-export async function startMockProcess(storage: MockStorageOptions = {}): Promise<MockProcess> {
-  const child = withTsx('scripts/lib/transfer-bench-mock.ts', [JSON.stringify(storage)]);
+/** Starts the mock in a process of its own (`nodeArgs` for node itself, e.g. `--cpu-prof`); resolves once it listens. */
+export async function startMockProcess(storage: MockStorageOptions = {}, nodeArgs: readonly string[] = []): Promise<MockProcess> {
+  const child = withTsx('scripts/lib/transfer-bench-mock.ts', [JSON.stringify(storage)], nodeArgs);
   let output = '';
   for await (const chunk of child.stdout) {
     output += String(chunk);

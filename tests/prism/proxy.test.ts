@@ -19,13 +19,13 @@ import {
   sentAlternative,
   USER_ID,
 } from './harness/credentials.ts';
-import { inputWithStateIds } from './harness/ids-from-state.ts';
+import { inputsWithStateIds } from './harness/ids-from-state.ts';
 import { type RunningPrism, startPrism } from './harness/prism.ts';
 import { type PrismExchange, prismFetch } from './harness/prism-fetch.ts';
 import { describeExchange, describeResult } from './harness/report.ts';
 import { createSchemaCheck } from './harness/schema-check.ts';
 import { setups } from './harness/setups.ts';
-import { document, operations, specPath } from './harness/spec.ts';
+import { document, operations, specForProxy } from './harness/spec.ts';
 
 let mock: RunningMockKooDrive;
 let prism: RunningPrism;
@@ -57,8 +57,9 @@ function resetState(state: MockState) {
 }
 
 /**
- * Calls an operation with one credential alternative: its documented input, then with IDs from the
- * mock's data, then its setup, until one succeeds. Returns every problem Prism or the credential
+ * Calls an operation with one credential alternative: its documented input, then its setup (and
+ * that with IDs from the mock's data), then the documented input with IDs from the mock's data,
+ * until one succeeds. Returns every problem Prism or the credential
  * check found on the way, and whether a call succeeded.
  */
 async function callWith(operation: SpecOperation, alternative: readonly string[]) {
@@ -69,21 +70,21 @@ async function callWith(operation: SpecOperation, alternative: readonly string[]
   const call = methodOf(clientFor(auth), operation.method);
   const documented = documentedInput(document, operation);
   const setup = setups[operation.operationId];
-  // Built one by one, when the one before did not succeed: a setup adds to the mock's data.
-  let prepared: CallInput | undefined;
-  const candidates: (() => CallInput | undefined)[] = [
-    () => documented,
-    () => inputWithStateIds(document, documented, operation, mock.state, accepts),
+  // Built one group at a time, when the one before did not succeed: a setup adds to the mock's data.
+  // A setup, where there is one, is the way the mock's data is meant to be used: it comes before the guesses.
+  const candidates: (() => CallInput[])[] = [
+    () => [documented],
     () => {
-      prepared = setup?.(documented, mock.state);
-      return prepared;
+      const prepared = setup?.(documented, mock.state);
+      return prepared ? [prepared, ...inputsWithStateIds(document, prepared, operation, mock.state, accepts)] : [];
     },
-    () => prepared && inputWithStateIds(document, prepared, operation, mock.state, accepts),
+    () => inputsWithStateIds(document, documented, operation, mock.state, accepts),
   ];
   const attempts: string[] = [];
-  for (const candidate of candidates) {
-    const input = candidate();
-    if (!input) continue;
+  const lazily = function* () {
+    for (const group of candidates) yield* group();
+  };
+  for (const input of lazily()) {
     exchanges = [];
     mock.reset();
     // A call the client refuses before sending throws: that is a failed attempt too.
@@ -108,7 +109,9 @@ async function callWith(operation: SpecOperation, alternative: readonly string[]
 
 beforeAll(async () => {
   mock = await startMockKooDrive({ ...mockCredentials, state: makeMockState(), maxRecordedRequests: 10 });
-  prism = await startPrism(['proxy', specPath, mock.url, '--errors']);
+  prism = await startPrism(['proxy', specForProxy(), mock.url, '--errors']);
+  // Batch jobs and tasks stay pending through the run, so that CancelJob has one it may cancel.
+  mock.state.tasks.timing = { pendingMs: 3_600_000, processingMs: 3_600_000 };
   // What the creating operations make stays for the others (their own tests judge these calls).
   for (const operation of operations.filter((candidate) => CREATING.test(candidate.operationId))) {
     beforeCreating.set(operation.operationId, structuredClone(mock.state));

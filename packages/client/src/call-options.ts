@@ -49,4 +49,4 @@ export interface CallRetryOptions extends RetryOptions {
 export type Loosen<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;
 
 /** The rows of a page's items field: its elements, or the field itself where the service sends one object for a list. */
-export type PageRow<Items> = NonNullable<Items> extends readonly (infer Row)[] ? Row : NonNullable<Items>;
+export type PageRow<Items> = Items extends readonly (infer Row)[] ? Row : Exclude<Items, null | undefined>;

@@ -23,7 +23,7 @@ function checkValue(rule: Rule, value: unknown, call: CallContext): void {
   if (rule.type === 'string' && typeof value !== 'string' && typeof value !== 'number') {
     fail(`must be a string, got ${typeof value}`);
   }
-  const taken = rule.reserved?.[String(value)];
+  const taken = rule.reserved && Object.hasOwn(rule.reserved, String(value)) && rule.reserved[String(value)];
   if (taken) fail(`must not be "${value}" (the path would be the route of ${taken})`);
   if (COUNTS.has(rule.name) && !(Number.isInteger(Number(value)) && Number(value) >= 0)) {
     fail(`must be a whole number of at least 0, got ${JSON.stringify(value)}`);

@@ -71,8 +71,9 @@ describe('tree shaking', () => {
       external: ['openapi-fetch'],
     });
     const bundle = result.outputFiles[0]?.text ?? '';
-    expect(bundle).toContain('"GetSpace"');
-    const others = Object.keys(operationIndex).filter((name) => name !== 'GetSpace');
-    expect(others.filter((name) => bundle.includes(`"${name}"`))).toEqual([]);
+    // Each operation's facts start with its id (other names may appear in messages about reserved path values).
+    const bundled = (name: string) => new RegExp(`\\b"?id"?:\\s*"${name}"`).test(bundle);
+    expect(bundled('GetSpace')).toBe(true);
+    expect(Object.keys(operationIndex).filter((name) => name !== 'GetSpace' && bundled(name))).toEqual([]);
   });
 });

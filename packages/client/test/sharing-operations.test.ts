@@ -79,6 +79,9 @@ describe('sharing, collaboration and messages, operation by operation', () => {
 
   it('shows the share to the user it names (listShareWithMe, getShareWithMeDetail, ListRelatedToMe)', async () => {
     const withMe = await unwrap(listShareWithMe(world.recipient));
+    const walked = [];
+    for await (const share of world.recipient.paginate(listShareWithMe)) walked.push(share.shareId);
+    expect(walked).toEqual([fixture.shareId]);
     expect(withMe.shareLinks?.[0]).toMatchObject({
       shareId: fixture.shareId,
       ownerId: OWNER,
@@ -169,6 +172,18 @@ describe('sharing, collaboration and messages, operation by operation', () => {
     const inbox = messagesOf(await unwrap(listMessages(world.owner, { params: { query: { state: 0 } } })));
     expect(inbox.length).toBe(before.count);
     expect(inbox[0]?.context).toMatch(/User 2 downloaded "plan.docx"/);
+
+    // Cursor paging through kd.paginate, one message a page. (The row type is the field's, a list
+    // or one MessageInfo, as the spec reads `messages`: paginate yields single messages.)
+    const paged: { id?: string }[] = [];
+    for await (const message of world.owner.paginate(
+      listMessages,
+      { params: { query: { state: 0 } } },
+      { pageSize: 1 },
+    )) {
+      paged.push(message as { id?: string });
+    }
+    expect(paged.map((message) => message.id)).toEqual(inbox.map((message) => message.id));
 
     const read = await unwrap(
       batchReadMessage(world.owner, { body: { ids: [inbox[0]?.id as string, 'no-such-message'] } }),

@@ -39,6 +39,9 @@ Options:
   --storage-throttle <MB/s>[,<ms>]
                           slow the storage endpoint (part uploads, downloads) to MB/s per
                           request, with ms of latency before each answer, e.g. 20,20
+  --skip-hash-check       do not hash parts as they arrive (hashCtx is not checked; the file's
+                          SHA-256 still is, at completeFile): a faster storage endpoint for
+                          throughput benchmarks
   --quiet                 no request log
   -h, --help              this help
   --version               the version of @koodrive/testing
@@ -127,6 +130,7 @@ function parseCommandLine(args: readonly string[]) {
         'user-space': { type: 'string', multiple: true },
         'spill-dir': { type: 'string' },
         'storage-throttle': { type: 'string' },
+        'skip-hash-check': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
@@ -169,6 +173,7 @@ function parseCommandLine(args: readonly string[]) {
     faults,
     userSpaces,
     spillDir: values['spill-dir'],
+    skipHashCheck: values['skip-hash-check'],
     throttle: values['storage-throttle'] === undefined ? undefined : storageThrottle(values['storage-throttle']),
     help: values.help,
     version: values.version,
@@ -186,7 +191,9 @@ function parseCommandLine(args: readonly string[]) {
 function storageThrottle(value: string): { bytesPerSecond: number; latencyMs: number } {
   const match = /^(\d+(?:\.\d+)?)(?:,(\d+))?$/.exec(value.trim());
   if (!match || Number(match[1]) <= 0)
-    throw new UsageError(`--storage-throttle takes MB/s and optionally ms of latency, e.g. 20,20; got ${JSON.stringify(value)}`);
+    throw new UsageError(
+      `--storage-throttle takes MB/s and optionally ms of latency, e.g. 20,20; got ${JSON.stringify(value)}`,
+    );
   return { bytesPerSecond: Number(match[1]) * 1e6, latencyMs: Number(match[2] ?? 0) };
 }
 
@@ -234,11 +241,12 @@ const mock = await startMockKooDrive({
   ...(settings.apps ? { apps: settings.apps } : {}),
   ...(settings.origins ? { cors: { origins: settings.origins } } : {}),
   ...(settings.faults ? { faults: settings.faults } : {}),
-  ...(settings.spillDir || settings.throttle
+  ...(settings.spillDir || settings.throttle || settings.skipHashCheck
     ? {
         storage: {
           ...(settings.spillDir ? { spillDir: settings.spillDir } : {}),
           ...(settings.throttle ? { throttle: settings.throttle } : {}),
+          ...(settings.skipHashCheck ? { verifyHashes: false } : {}),
         },
       }
     : {}),

@@ -51,7 +51,6 @@ export {
   type MockKooDriveOptions,
 } from './mock/mock-koodrive.js';
 export { createOperationMatcher, formatLogEntry, type MockLogEntry } from './mock/request-log.js';
-export * from './mock/state/files.js';
 export * from './mock/state/sharing.js';
 export {
   ANONYMOUS_TEMPLATE_ID,
@@ -64,12 +63,9 @@ export {
   type MockPermissionTemplate,
 } from './mock/state/governance.js';
 export { makeGovernanceState, presetTemplates } from './mock/state/governance-model.js';
-export type { DownloadCutFault, MockStorageFaults, PartUploadFault, UrlExpiryFault } from './mock/storage/faults.js';
-export { MAX_FILE_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE, PART_ALIGNMENT } from './mock/storage/part-rules.js';
-export { SHA256_IV, type Sha256Words } from './mock/storage/sha256-state.js';
-export { type MockStorage, type MockStorageOptions, STORAGE_PREFIX } from './mock/storage/storage.js';
 export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
 export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
+export * from './mock/state/files.js';
 export type {
   MockDepartment,
   MockGroupMember,
@@ -99,6 +95,10 @@ export {
   type MockTaskTiming,
   makeTasksState,
 } from './mock/state/tasks.js';
+export type { DownloadCutFault, MockStorageFaults, PartUploadFault, UrlExpiryFault } from './mock/storage/faults.js';
+export { MAX_FILE_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE, PART_ALIGNMENT } from './mock/storage/part-rules.js';
+export { SHA256_IV, type Sha256Words } from './mock/storage/sha256-state.js';
+export { type MockStorage, type MockStorageOptions, STORAGE_PREFIX } from './mock/storage/storage.js';
 export type {
   MockAllocation,
   MockContext,

@@ -5,8 +5,13 @@
 import { openapiDocument } from '@koodrive/types/openapi';
 import { describe, expect, it } from 'vitest';
 import {
+  addFile,
+  createFolder,
   createSpecAjv,
   departmentView,
+  ensureIndividualSpace,
+  fileDetailsView,
+  findSpace,
   fixtures,
   makeAddGroupUsers,
   makeAuditData,
@@ -18,6 +23,8 @@ import {
   makeCreateSpaceRspInfo,
   makeDepartmentInfo,
   makeDepartmentSpaceInfo,
+  makeDownloadInfoResponse,
+  makeFileSortInfo,
   makeGetSpaceAllocatedData,
   makeGroupSpaceInfo,
   makeImportUserVerifyResult,
@@ -27,9 +34,12 @@ import {
   makeManagedUserInfo,
   makeMemberInfo,
   makeMockState,
+  makeMultiPartInfo,
   makeOrgUserInfo,
   makeOwnerId,
+  makePageInfo,
   makePermissionTemplate,
+  makeSearchFile,
   makeServiceStatus,
   makeServiceUsage,
   makeSessionUserDto,
@@ -38,8 +48,13 @@ import {
   makeSpaceInfoV2,
   makeSpaceQuotaUsage,
   makeSpaceQuotaUsageList,
+  makeStarFileInfo,
+  makeStarFileRequest,
+  makeStatsData,
+  makeSubResponse,
   makeTeamSpaceInfo,
   makeTransferUnusedSpaceData,
+  makeUncompressedFileinfoList,
   makeUserGroup,
   makeUserGroupInfo,
   makeUserImportResultDto,
@@ -48,30 +63,13 @@ import {
   memberView,
   orgUserInfoView,
   schemaExamples,
+  searchFileView,
   serviceStatusView,
   sessionUserInfoView,
+  starFileInfoView,
   userGroupInfoView,
   userGroupView,
   userView,
-} from '../src/index.js';
-import {
-  addFile,
-  createFolder,
-  ensureIndividualSpace,
-  fileDetailsView,
-  findSpace,
-  makeDownloadInfoResponse,
-  makeFileSortInfo,
-  makeMultiPartInfo,
-  makePageInfo,
-  makeSearchFile,
-  makeStarFileInfo,
-  makeStarFileRequest,
-  makeStatsData,
-  makeSubResponse,
-  makeUncompressedFileinfoList,
-  searchFileView,
-  starFileInfoView,
 } from '../src/index.js';
 
 const ajv = createSpecAjv({ allErrors: true });
@@ -211,7 +209,11 @@ const factoryCases: [string, string, unknown][] = [
     [`makeStatsData #${index}`, schema('StatsData'), makeStatsData({}, index)],
     [`makeMultiPartInfo #${index}`, schema('MultiPartInfo'), makeMultiPartInfo({}, index)],
     [`makeDownloadInfoResponse #${index}`, schema('DownloadInfoResponse'), makeDownloadInfoResponse({}, index)],
-    [`makeUncompressedFileinfoList #${index}`, schema('UncompressedFileinfoList'), makeUncompressedFileinfoList({}, index)],
+    [
+      `makeUncompressedFileinfoList #${index}`,
+      schema('UncompressedFileinfoList'),
+      makeUncompressedFileinfoList({}, index),
+    ],
   ]),
   ['makeFileSortInfo', schema('FileSortInfo'), makeFileSortInfo()],
   ['makePageInfo', schema('PageInfo'), makePageInfo()],
@@ -307,13 +309,25 @@ describe('factories', () => {
     const folder = createFolder(state, { containerId, parentId: 'root', name: 'docs' });
     const file = await addFile(state, { containerId, parentId: folder.id, name: 'a.txt', content: 'a' });
     const teamSpace = state.spaces.find((row) => row.type === '0');
-    const teamFile = await addFile(state, { containerId: teamSpace?.containerId as string, parentId: 'root', name: 'b.pdf', content: 'b' });
+    const teamFile = await addFile(state, {
+      containerId: teamSpace?.containerId as string,
+      parentId: 'root',
+      name: 'b.pdf',
+      content: 'b',
+    });
     const teamRef = findSpace(state, teamSpace?.containerId as string);
-    expect(searchFileView(state, teamFile, teamRef as NonNullable<typeof teamRef>, '1')).toMatchObject({ containerType: '0', teamId: teamSpace?.ownerId });
+    expect(searchFileView(state, teamFile, teamRef as NonNullable<typeof teamRef>, '1')).toMatchObject({
+      containerType: '0',
+      teamId: teamSpace?.ownerId,
+    });
     for (const node of [folder, file]) {
-      expect(problems(schema('SearchFile'), searchFileView(state, node, space as NonNullable<typeof space>, '1'))).toEqual([]);
+      expect(
+        problems(schema('SearchFile'), searchFileView(state, node, space as NonNullable<typeof space>, '1')),
+      ).toEqual([]);
       expect(problems(schema('StarFileInfo'), starFileInfoView(node))).toEqual([]);
-      expect(problems(schemasOf('getFile').responses, { code: 0, msg: 'success', ...fileDetailsView(node) })).toEqual([]);
+      expect(problems(schemasOf('getFile').responses, { code: 0, msg: 'success', ...fileDetailsView(node) })).toEqual(
+        [],
+      );
     }
   });
 

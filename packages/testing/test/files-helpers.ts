@@ -73,19 +73,23 @@ export function chainingValues(bytes: Uint8Array): number[] {
 export const jsonHeaders = (extra: Record<string, string> = {}) =>
   goodHeaders({ 'x-user-id': USER, 'content-type': 'application/json', ...extra });
 
+/** A JSON answer of any operation, read loosely by the tests. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests read answers of many shapes, and check them
+export type AnyJson = Record<string, any>;
+
 /** Calls a KooDrive operation of the mock at `base` and reads its JSON answer. */
 export async function call(
   base: string,
   method: string,
   path: string,
   body?: unknown,
-): Promise<{ status: number; json: Record<string, any> }> {
+): Promise<{ status: number; json: AnyJson }> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: jsonHeaders(),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: response.status, json: (await response.json()) as Record<string, any> };
+  return { status: response.status, json: (await response.json()) as AnyJson };
 }
 
 /** The `<Code>` of an S3-style XML error. */

@@ -392,6 +392,43 @@ describe('file operations and storage over HTTP', () => {
   });
 });
 
+describe('a storage endpoint that does not verify hashes (verifyHashes: false)', () => {
+  it('takes parts in any order without hashCtx and still checks the whole file’s SHA-256 at completeFile', async () => {
+    const state = makeMockState();
+    ensureIndividualSpace(state, USER);
+    const mock = await startMockKooDrive({
+      tokens: [TOKEN],
+      state,
+      storage: { partSize: 5 * MiB, verifyHashes: false },
+    });
+    try {
+      const bytes = testBytes(10 * MiB + 7, 12);
+      const created = await call(mock.url, 'POST', `${FILES}/create`, {
+        fileName: 'fast.bin',
+        fileType: '45',
+        parentFolder: ['root'],
+        length: bytes.length,
+      });
+      for (const part of [...created.json.multiParts].reverse()) {
+        const body = bytes.subarray(part.partOffset, part.partOffset + part.partSize);
+        expect((await fetch(part.uploadUrl, { method: 'PUT', body })).status).toBe(200);
+      }
+      const wrong = await call(mock.url, 'POST', `${FILES}/complete`, {
+        fileId: created.json.fileId,
+        sha256: '0'.repeat(64),
+      });
+      expect(wrong.json.code).toBe(13000402);
+      const right = await call(mock.url, 'POST', `${FILES}/complete`, {
+        fileId: created.json.fileId,
+        sha256: sha256(bytes),
+      });
+      expect(right.json.code).toBe(0);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
 describe('spilling uploads to a temporary directory', () => {
   let directory: string;
   beforeEach(async () => {

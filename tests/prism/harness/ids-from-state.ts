@@ -3,9 +3,9 @@
  * IDs: the same input with its IDs taken from the mock's data. Every path and sent query parameter,
  * and every field of the body whose name ends in `Id`/`Ids` (or `Url`, `Code`, `Token`), is a slot; a record of the mock's data
  * (an object in its lists, maps and nested objects) fills the slots whose names it has as fields.
- * The record that fills the most slots (path parameters first) is used, so that IDs that belong
- * together (a file and its space) come from one record; the other ID slots are filled from any
- * record. Values the spec does not allow in a slot are never used.
+ * The records that fill the most slots (path parameters first) are used in turn, so that IDs that
+ * belong together (a file and its space) come from one record; the other ID slots are filled from
+ * any record. Values the spec does not allow in a slot are never used.
  */
 import type { SchemaNode, SpecDocument, SpecOperation, SpecParameter } from '../../../scripts/lib/spec-operations.ts';
 import { asDeclared, type CallInput } from './call-inputs.ts';
@@ -93,17 +93,23 @@ function asSlotValue(document: SpecDocument, slot: Slot, value: Scalar, input: C
   return typeof current === 'string' ? String(value) : value;
 }
 
+/** How many records, best first, the inputs are made from. */
+const RECORDS_TRIED = 4;
+
 /**
- * The input with its IDs from the mock's data (see the file's comment), or undefined when the data
- * changes none of them. `accepts` says whether a schema of the spec allows a value.
+ * Inputs with their IDs from the mock's data (see the file's comment): one for each of the
+ * records that fill the most slots (at most RECORDS_TRIED, newest first among equals), so that a
+ * record the route cannot use (a space's root folder, a file still uploading) is not the only
+ * one tried. Empty when the data changes nothing. `accepts` says whether a schema of the spec
+ * allows a value.
  */
-export function inputWithStateIds(
+export function inputsWithStateIds(
   document: SpecDocument,
   base: CallInput,
   operation: SpecOperation,
   state: unknown,
   accepts: (schema: SchemaNode, value: unknown) => boolean,
-): CallInput | undefined {
+): CallInput[] {
   const slots: Slot[] = [];
   for (const parameter of operation.parameters) {
     const sent =
@@ -115,8 +121,67 @@ export function inputWithStateIds(
       slots.push({ name: normalize(parameter.name), where: { in: 'query', parameter } });
   }
   slots.push(...bodySlots(base.body));
-  if (slots.length === 0) return undefined;
+  if (slots.length === 0) return [];
+  const records = recordsIn(state);
+  nameSlots(slots, records, operation.path);
+  const fits = (record: Map<string, Scalar>) => slots.filter((slot) => record.has(slot.name));
+  const score = (record: Map<string, Scalar>) => {
+    const filled = fits(record);
+    return filled.filter((slot) => slot.where.in === 'path').length * 1000 + filled.length;
+  };
+  // Newest first among equals: what the creating operations made before the space roots the mock starts with.
+  const ranked = records
+    .map((record, index) => ({ record, index, score: score(record) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score || b.index - a.index);
+  const inputs: CallInput[] = [];
+  const seen = new Set<string>();
+  for (const { record } of ranked) {
+    if (inputs.length >= RECORDS_TRIED) break;
+    const input = fillFrom(document, base, operation, slots, record, records, accepts);
+    const key = input && JSON.stringify([input.params, input.body]);
+    if (!input || !key || seen.has(key)) continue;
+    seen.add(key);
+    inputs.push(input);
+  }
+  return inputs;
+}
 
+/**
+ * Names each slot as the mock's data would: a bare `id` by the path it is sent to (`id` in
+ * /permission/template/ref/{id} is a `templateId`), a name no record has by its longest ID-like
+ * ending that one has (`srcUserId` by `userId`).
+ */
+function nameSlots(slots: Slot[], records: Map<string, Scalar>[], path: string): void {
+  const known = new Set(records.flatMap((record) => [...record.keys()]));
+  const segments = path
+    .split('/')
+    .filter((segment) => segment !== '' && !segment.startsWith('{'))
+    .reverse()
+    .map((segment) => `${normalize(segment).replace(/s$/, '')}id`);
+  for (const slot of slots) {
+    if (slot.name === 'id') slot.name = segments.find((name) => known.has(name)) ?? slot.name;
+    if (known.has(slot.name)) continue;
+    for (let start = 1; start < slot.name.length - 3; start++) {
+      const ending = slot.name.slice(start);
+      if (isIdName(ending) && known.has(ending)) {
+        slot.name = ending;
+        break;
+      }
+    }
+  }
+}
+
+/** The input with the slots `record` has filled from it, the other ID slots from any record; undefined when nothing changed. */
+function fillFrom(
+  document: SpecDocument,
+  base: CallInput,
+  operation: SpecOperation,
+  slots: Slot[],
+  record: Map<string, Scalar>,
+  records: Map<string, Scalar>[],
+  accepts: (schema: SchemaNode, value: unknown) => boolean,
+): CallInput | undefined {
   const input: CallInput = {
     ...base,
     source: 'IDs from the mock’s data',
@@ -142,55 +207,21 @@ export function inputWithStateIds(
     setAt(input.body, path, before);
     return false;
   };
-
-  const records = recordsIn(state);
-  const known = new Set(records.flatMap((record) => [...record.keys()]));
-  // A bare `id` is named by the path it is sent to: `id` in /permission/template/ref/{id} is a `templateId`.
-  const segments = operation.path
-    .split('/')
-    .filter((segment) => segment !== '' && !segment.startsWith('{'))
-    .reverse()
-    .map((segment) => `${normalize(segment).replace(/s$/, '')}id`);
-  for (const slot of slots) {
-    if (slot.name !== 'id') continue;
-    const named = segments.find((name) => known.has(name));
-    if (named) slot.name = named;
-  }
-  // A slot whose name no record has goes by its longest ID-like ending that one has: `srcUserId` by `userId`.
-  for (const slot of slots) {
-    if (known.has(slot.name)) continue;
-    for (let start = 1; start < slot.name.length - 3; start++) {
-      const ending = slot.name.slice(start);
-      if (isIdName(ending) && known.has(ending)) {
-        slot.name = ending;
-        break;
-      }
-    }
-  }
-  const fits = (record: Map<string, Scalar>) => slots.filter((slot) => record.has(slot.name));
-  const score = (record: Map<string, Scalar>) => {
-    const filled = fits(record);
-    return filled.filter((slot) => slot.where.in === 'path').length * 1000 + filled.length;
-  };
-  // Ties go to the newest record (the mock's lists and maps keep their order): what the creating
-  // operations made rather than the space roots it starts with.
-  let best: Map<string, Scalar> | undefined;
-  for (const record of records) if (score(record) > 0 && score(record) >= (best ? score(best) : 0)) best = record;
-  if (!best) return undefined;
-  const filled = new Set<Slot>();
+  let changed = 0;
   // Two slots of one name (srcUserId and dstUserId) get different values.
   const used = new Map<string, Set<Scalar>>();
   const fill = (slot: Slot, value: Scalar) => {
     if (used.get(slot.name)?.has(value) || !place(slot, value)) return false;
     used.set(slot.name, (used.get(slot.name) ?? new Set()).add(value));
-    filled.add(slot);
+    changed++;
     return true;
   };
-  for (const slot of fits(best)) fill(slot, best.get(slot.name) as Scalar);
+  const filled = new Set<Slot>();
+  for (const slot of slots) if (record.has(slot.name) && fill(slot, record.get(slot.name) as Scalar)) filled.add(slot);
   for (const slot of slots) {
     if (filled.has(slot) || (slot.where.in === 'query' && !isIdName(slot.name))) continue;
-    for (const record of [...records].reverse())
-      if (record.has(slot.name) && fill(slot, record.get(slot.name) as Scalar)) break;
+    for (const other of [...records].reverse())
+      if (other.has(slot.name) && fill(slot, other.get(slot.name) as Scalar)) break;
   }
-  return filled.size > 0 ? input : undefined;
+  return changed > 0 ? input : undefined;
 }

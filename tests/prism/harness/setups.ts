@@ -59,6 +59,30 @@ function smallIdTwin<Item extends { id: string }>(list: Item[], id: string): Ite
   return twin;
 }
 
+/** The container of the caller's (USER_ID's) individual space. */
+function ownSpace(state: MockState): string {
+  const own = state.userSpaces.find((space) => space.userId === USER_ID);
+  if (!own?.containerId) throw new Error(`the mock’s data gives ${USER_ID} no individual space`);
+  return own.containerId;
+}
+
+/** A folder of the caller's own space other than its root (the one createDirectory made). */
+function ownFolder(state: MockState): string {
+  const containerId = ownSpace(state);
+  const folder = [...state.files.nodes.values()].find(
+    (node) => node.containerId === containerId && node.isFolder && node.parentId !== undefined,
+  );
+  if (!folder) throw new Error('the caller’s space has no folder: did createDirectory succeed?');
+  return folder.id;
+}
+
+/** The ID of the newest batch job. */
+function lastJob(state: MockState): string {
+  const job = state.tasks.jobs.at(-1);
+  if (!job) throw new Error('the mock’s data has no batch job: did CreateJob succeed?');
+  return job.taskId;
+}
+
 /** The first space of a type (`'0'` department, `'1'` individual, `'2'` group) in the mock's data. */
 function spaceOfType(state: MockState, type: string) {
   const space = state.spaces.find((candidate) => String(candidate.type) === type);
@@ -67,27 +91,52 @@ function spaceOfType(state: MockState, type: string) {
 }
 
 export const setups: Record<string, Setup> = {
-  // The caller's own individual space (file lists act in it).
-  getPersonalFiles: (input, state) => {
-    const own = state.userSpaces.find((space) => space.userId === USER_ID);
-    if (!own?.containerId) throw new Error(`the mock’s data gives ${USER_ID} no individual space`);
-    return withBody(input, { containerId: own.containerId, parentFileId: 'root' });
+  // A folder of the caller's own space (createDirectory made one): shared, copied by a job.
+  createShare: (input, state) =>
+    withBody(input, { containerId: ownSpace(state), fileIds: [ownFolder(state)], scope: 1 }),
+  CreateJob: (input, state) =>
+    withBody(input, {
+      taskType: 1,
+      taskInfo: { fileInfo: [{ fileId: ownFolder(state) }], srcContainerId: ownSpace(state), newFilePath: 'root' },
+      dstContainerId: ownSpace(state),
+    }),
+  // The job CreateJob started.
+  CancelJob: (input, state) => withBody(input, { jobId: lastJob(state) }),
+  GetJobDetail: (input, state) => withParams(input, { path: { job_id: lastJob(state) } }),
+  // Without a taskId, the caller's latest import task, which must have ended.
+  getTaskResult: (input, state) => {
+    state.tasks.basicTasks.push({
+      taskId: 'prism-import-task',
+      taskName: 'user import',
+      taskType: 1,
+      tenantId: state.org.tenantId,
+      userId: USER_ID,
+      status: 2,
+      createdAt: Date.now(),
+    });
+    return { ...input, source: 'set up for the mock’s data' };
   },
+  // A group space, by the group's ID.
+  DeleteGroupSpace: (input, state) => {
+    const group = state.groupSpaces[0];
+    if (!group?.id) throw new Error('the mock’s data has no group space');
+    return withParams(input, { path: { groupId: group.id } });
+  },
+  // A folder in the caller's own space, for the file operations that follow.
+  createDirectory: (input, state) => withBody(input, { containerId: ownSpace(state), parentFolder: ['root'] }),
+  // One part as long as the file createFile started (its length comes from the schema: 1 byte).
+  uploadUrl: (input) => withBody(input, { multiParts: [{ partNumber: 1, partSize: 1, partOffset: 0 }] }),
+  // The caller's own individual space (file lists act in it).
+  getPersonalFiles: (input, state) => withBody(input, { containerId: ownSpace(state), parentFileId: 'root' }),
   // A department's team space, named by the department and the space.
   getDepartmentFiles: (input, state) => {
     const { ownerId, containerId } = spaceOfType(state, '0');
     return withBody(withParams(input, { path: { groupId: ownerId } }), { containerId, parentFileId: 'root' });
   },
-  // The first page of a search takes no cursor.
+  // The first page of a search takes an empty cursor.
   Search: (input) => {
     const body = input.body as { pageInfo?: Record<string, unknown> };
-    const { pageCursor: _cursor, ...pageInfo } = body.pageInfo ?? {};
-    return withBody(input, { pageInfo });
-  },
-  // The mock needs a file in each item (the spec does not require it); the IDs come from its data.
-  CreateJob: (input) => {
-    const body = input.body as { taskInfo?: Record<string, unknown> };
-    return withBody(input, { taskInfo: { ...body.taskInfo, fileInfo: [{ fileId: 'sample' }] } });
+    return withBody(input, { pageInfo: { ...body.pageInfo, pageCursor: '' } });
   },
   // Permissions of a department's team space.
   getUserPermissionList: (input, state) => {
@@ -115,8 +164,10 @@ export const setups: Record<string, Setup> = {
     withBody(input, { ids: [Number(smallIdTwin(state.governance.templates, ID_BELOW_2_53).id)] }),
   editPermissionTemplate: (input, state) =>
     withBody(input, { id: Number(smallIdTwin(state.governance.templates, ID_BELOW_2_53).id) }),
-  // A new file goes into the user's root folder (`root`, as the spec says).
-  createFile: (input) => withBody(input, { parentFolder: ['root'] }),
+  // A new file goes into the user's root folder (`root`, as the spec says), beside createDirectory's folder.
+  createFile: (input) => withBody(input, { parentFolder: ['root'], fileName: 'prism-file.bin' }),
+  // The documented expiry has passed.
+  updateShare: (input) => withBody(input, { expireTime: new Date(Date.now() + 86_400_000).toISOString() }),
   // The example's parent department is not one of the mock's.
   CreateDepartment: (input, state) => withBody(input, { parentId: state.org.rootDepartmentId }),
   UpdateDepartment: (input, state) => {

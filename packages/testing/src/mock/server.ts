@@ -107,8 +107,13 @@ async function streamFetchResponse(
       if (outgoing.destroyed) return;
       if (!outgoing.write(chunk))
         await new Promise<void>((resolve) => {
-          outgoing.once('drain', resolve);
-          outgoing.once('close', resolve);
+          const done = () => {
+            outgoing.off('drain', done);
+            outgoing.off('close', done);
+            resolve();
+          };
+          outgoing.on('drain', done);
+          outgoing.on('close', done);
         });
     }
   }

@@ -145,16 +145,21 @@ export class HashAhead {
       while (boundary < this.boundaries.length && (this.boundaries[boundary] as number) <= from) boundary++;
       return Math.min(from + HASH_CHUNK, end, this.boundaries[boundary] ?? end);
     };
-    let reading = position < end ? this.source.read(position, nextEnd(position)) : undefined;
-    while (reading) {
-      const bytes = await reading;
-      this.signal.throwIfAborted();
-      const after = position + bytes.byteLength;
-      // Issue the next read before hashing, so the disk works while the CPU hashes.
-      reading = after < end ? this.source.read(after, nextEnd(after)) : undefined;
-      hasher.update(bytes);
-      position = after;
-      if (position % 64 === 0) this.reached(hasher.state());
+    const reader = this.source.sequential(position);
+    try {
+      let reading = position < end ? reader.read(nextEnd(position) - position) : undefined;
+      while (reading) {
+        const bytes = await reading;
+        this.signal.throwIfAborted();
+        const after = position + bytes.byteLength;
+        // Issue the next read before hashing, so the disk works while the CPU hashes.
+        reading = after < end ? reader.read(nextEnd(after) - after) : undefined;
+        hasher.update(bytes);
+        position = after;
+        if (position % 64 === 0) this.reached(hasher.state());
+      }
+    } finally {
+      await reader.close();
     }
     if (needDigest) this.sha256 = hasher.digestHex();
   }

@@ -21,14 +21,68 @@ export interface OpenedSource {
   read(start: number, end: number): Promise<Uint8Array>;
   /** A fetch body of exactly the bytes of [start, end), read when sent (a Blob slice streams from disk). */
   body(start: number, end: number): Blob | Uint8Array;
+  /**
+   * Reads the source in order from `start`, for hashing: each `read(length)` answers the next
+   * bytes, in a buffer that is reused two reads later (so one read can be under way while the
+   * previous one is hashed, and nothing is left for the garbage collector).
+   */
+  sequential(start: number): SequentialReader;
+}
+
+/** Reads a source in order (see `OpenedSource.sequential`). */
+export interface SequentialReader {
+  read(length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** A sequential reader over random reads (a Blob's slices, bytes). */
+const sequentialOver = (read: OpenedSource['read']) => (start: number): SequentialReader => {
+  let position = start;
+  return {
+    read(length) {
+      const from = position;
+      position += length;
+      return read(from, position);
+    },
+    close: async () => undefined,
+  };
+};
+
+/** A sequential reader of a file by path, into two buffers used in turn. */
+function fileReader(path: string, start: number): SequentialReader {
+  const fsp = nodeFsPromises() as NonNullable<ReturnType<typeof nodeFsPromises>>;
+  const opening = fsp.open(path, 'r');
+  const buffers: Uint8Array[] = [];
+  let turn = 0;
+  let position = start;
+  return {
+    async read(length) {
+      const file = await opening;
+      const index = turn++ % 2;
+      if ((buffers[index]?.byteLength ?? 0) < length) buffers[index] = new Uint8Array(length);
+      const buffer = buffers[index] as Uint8Array;
+      const from = position;
+      position += length;
+      let filled = 0;
+      while (filled < length) {
+        const { bytesRead } = await file.read(buffer, filled, length - filled, from + filled);
+        if (bytesRead === 0) throw new Error(`${path} ended at ${from + filled} bytes: it changed while it was read`);
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, length);
+    },
+    close: async () => (await opening).close(),
+  };
 }
 
 function fromBlob(blob: Blob, extra: Partial<OpenedSource> = {}): OpenedSource {
   const file = blob as Partial<File>;
+  const read: OpenedSource['read'] = async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer());
   const opened: OpenedSource = {
     size: blob.size,
-    read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+    read,
     body: (start, end) => blob.slice(start, end),
+    sequential: sequentialOver(read),
     ...extra,
   };
   if (typeof file.name === 'string' && file.name !== '') opened.name = file.name;
@@ -38,11 +92,8 @@ function fromBlob(blob: Blob, extra: Partial<OpenedSource> = {}): OpenedSource {
 }
 
 function fromBytes(bytes: Uint8Array): OpenedSource {
-  return {
-    size: bytes.byteLength,
-    read: async (start, end) => bytes.subarray(start, end),
-    body: (start, end) => bytes.subarray(start, end),
-  };
+  const read: OpenedSource['read'] = async (start, end) => bytes.subarray(start, end);
+  return { size: bytes.byteLength, read, body: (start, end) => bytes.subarray(start, end), sequential: sequentialOver(read) };
 }
 
 async function fromPath(path: string): Promise<OpenedSource> {
@@ -61,7 +112,11 @@ async function fromPath(path: string): Promise<OpenedSource> {
   if (!stats.isFile()) throw new KooDriveValidationError('source', `${path} is not a file`);
   const blob = await fs.openAsBlob(path);
   const name = nodePath()?.basename(path) ?? path.slice(path.lastIndexOf('/') + 1);
-  return fromBlob(blob, { name, lastModified: Math.floor(stats.mtimeMs) });
+  return fromBlob(blob, {
+    name,
+    lastModified: Math.floor(stats.mtimeMs),
+    sequential: (start) => fileReader(path, start),
+  });
 }
 
 /** Opens an upload source, or throws a KooDriveValidationError naming what is wrong with it. */

@@ -1,22 +1,10 @@
-import { MockFileError } from '../state/files.js';
-import type { MockHandler } from '../types.js';
-import { fail } from './replies.js';
+import { fileRoute } from '../state/file-replies.js';
 
 /**
  * A sharing route whose refusals are thrown (state/sharing-model.ts `refuse`, and the file tree's
- * MockFileError): each becomes HTTP 400 with its result code and message. Anything else is a bug
- * of the mock and is left to surface.
+ * MockFileError): each becomes HTTP 400 with its result code and message, as the file routes do.
  */
-export function sharingRoute(handler: MockHandler): MockHandler {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      if (error instanceof MockFileError) return fail(error.code, error.message);
-      throw error;
-    }
-  };
-}
+export const sharingRoute = fileRoute;
 
 /** The origin URLs the mock hands out start with: the one the request came to. */
 export const originOf = (request: { origin?: string; headers: Record<string, string> }) =>

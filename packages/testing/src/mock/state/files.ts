@@ -102,8 +102,8 @@ export interface MockStoredPart {
   segment: MockSegment;
   /** The SHA-256 words the part was hashed from: its hashCtx, or its predecessor's end state. */
   startWords: readonly number[];
-  /** hash-wasm's saved state after the part (its words are the next part's hashCtx). */
-  endState: Uint8Array;
+  /** hash-wasm's saved state after the part (its words are the next part's hashCtx); absent when the storage does not verify hashes. */
+  endState?: Uint8Array;
   etag: string;
 }
 
@@ -614,7 +614,7 @@ function requireTarget(state: MockState, node: MockFileNode, targetFolderId: str
     targetFolderId === 'root' || targetFolderId === 'sbox'
       ? rootOf(state, node.containerId, targetFolderId)
       : findNode(state, targetFolderId);
-  if (!target || !target.isFolder)
+  if (!target?.isFolder)
     throw new MockFileError(fileResultCodes.targetDirectoryAbnormal, `target ${targetFolderId} is not a folder`);
   if (target.recycled)
     throw new MockFileError(
@@ -648,8 +648,7 @@ export function moveFile(
   options: TreeChangeOptions = {},
 ): MockFileNode {
   const node = state.files.nodes.get(id);
-  if (!node || node.status !== 'ready')
-    throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
   requireLive(node, 'move');
   const target = requireTarget(state, node, targetFolderId);
   if (node.parentId === target.id)
@@ -678,8 +677,7 @@ export function copyFile(
   options: TreeChangeOptions = {},
 ): MockFileNode {
   const node = state.files.nodes.get(id);
-  if (!node || node.status !== 'ready')
-    throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
   requireLive(node, 'copy');
   const target = requireTarget(state, node, targetFolderId);
   const now = options.now ?? new Date();
@@ -707,8 +705,7 @@ export function copyFile(
  */
 export function recycleFile(state: MockState, id: string, options: { now?: Date } = {}): MockFileNode {
   const node = state.files.nodes.get(id);
-  if (!node || node.status !== 'ready')
-    throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
   requireLive(node, 'delete');
   const at = (options.now ?? new Date()).toISOString();
   node.recycled = { at, direct: true };
@@ -723,8 +720,7 @@ export function recycleFile(state: MockState, id: string, options: { now?: Date 
  */
 export function restoreFile(state: MockState, id: string, options: TreeChangeOptions = {}): MockFileNode {
   const node = state.files.nodes.get(id);
-  if (!node || node.status !== 'ready')
-    throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
   if (!node.recycled?.direct)
     throw new MockFileError(
       fileResultCodes.fileNotInRecycleBin,

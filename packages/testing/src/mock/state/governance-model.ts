@@ -155,7 +155,10 @@ export function allows(
 export const isWhitelisted = (state: MockState, userId: string) =>
   state.governance.whitelist === undefined || state.governance.whitelist.includes(userId);
 
-/** Adds a record to the audit log. */
+/** How many audit records the mock keeps. */
+export const AUDIT_LOG_LIMIT = 10_000;
+
+/** Adds a record to the audit log (the oldest dropped past AUDIT_LOG_LIMIT). */
 export function writeAuditLog(
   state: MockState,
   record: Omit<MockAuditLog, 'logId' | 'tenantId' | 'operatorName'> & { operatorName?: string },
@@ -167,7 +170,10 @@ export function writeAuditLog(
     operatorName: record.operatorName ?? user?.name ?? record.operatorId,
     ...record,
   };
-  state.governance.auditLogs.push(log);
+  const logs = state.governance.auditLogs;
+  logs.push(log);
+  // A long soak against the mock would otherwise grow the log without end: the oldest go first.
+  if (logs.length > AUDIT_LOG_LIMIT) logs.splice(0, logs.length - AUDIT_LOG_LIMIT);
   return log;
 }
 
