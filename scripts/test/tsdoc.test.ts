@@ -7,7 +7,9 @@ describe('the public API', () => {
   it('is read from every entry of every package', () => {
     const entries = new Set(exports.map(({ entry }) => entry));
     expect([...entries].sort()).toEqual([...packageEntries().keys()].sort());
-    expect([...entries]).toEqual(expect.arrayContaining(['@koodrive/client', '@koodrive/client/operations', '@koodrive/types']));
+    expect([...entries]).toEqual(
+      expect.arrayContaining(['@koodrive/client', '@koodrive/client/operations', '@koodrive/types']),
+    );
     expect(exports.length).toBeGreaterThan(150);
   });
 
