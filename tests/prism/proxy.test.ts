@@ -4,6 +4,11 @@
  * client sends and each answer the mock gives against the spec, independently of the mock's own
  * checks. An operation passes when no exchange has a violation and every credential its
  * `security` allows got at least one successful answer (HTTP 2xx, code 0) that the mock routed to it.
+ *
+ * Inputs: the documented one first (examples, else schemas); then the operation's setup, if it has
+ * one (harness/setups.ts); then IDs from the mock's data (harness/ids-from-state.ts). The creating
+ * operations run once before the tests, so that the others find the files, shares and jobs they
+ * made; every operation starts from a copy of that data.
  */
 import { type MockState, makeMockState, type RunningMockKooDrive, startMockKooDrive } from '@koodrive/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,32 +64,37 @@ function resetState(state: MockState) {
 /**
  * Calls an operation with one credential alternative: its documented input, then its setup (and
  * that with IDs from the mock's data), then the documented input with IDs from the mock's data,
- * until one succeeds. Returns every problem Prism or the credential
- * check found on the way, and whether a call succeeded.
+ * until one succeeds. Returns every problem Prism or the credential check found on the way, and
+ * whether a call succeeded.
  */
 async function callWith(operation: SpecOperation, alternative: readonly string[]) {
   const problems: string[] = [];
   const name = alternativeName(alternative);
   const auth = authFor(alternative, operation.security);
-  if (!auth) return { problems, succeeded: true, skipped: true };
+  // An alternative the client cannot be made to choose (two schemes at once) is not called.
+  if (!auth) return { problems, succeeded: true };
   const call = methodOf(clientFor(auth), operation.method);
   const documented = documentedInput(document, operation);
   const setup = setups[operation.operationId];
-  // Built one group at a time, when the one before did not succeed: a setup adds to the mock's data.
-  // A setup, where there is one, is the way the mock's data is meant to be used: it comes before the guesses.
-  const candidates: (() => CallInput[])[] = [
+  const attempts: string[] = [];
+  // Built one group at a time, when the one before did not succeed (a setup adds to the mock's
+  // data). A setup is the way the mock's data is meant to be used: it comes before the guesses.
+  const candidates: (() => CallInput[] | Promise<CallInput[]>)[] = [
     () => [documented],
-    () => {
-      const prepared = setup?.(documented, mock.state);
+    async () => {
+      // A setup whose prerequisite is missing (a creating operation failed) is a failed attempt, not a crash.
+      const prepared = await (async () => setup?.(documented, mock.state))().catch((error: unknown) => {
+        attempts.push(`setup: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
       return prepared ? [prepared, ...inputsWithStateIds(document, prepared, operation, mock.state, accepts)] : [];
     },
     () => inputsWithStateIds(document, documented, operation, mock.state, accepts),
   ];
-  const attempts: string[] = [];
-  const lazily = function* () {
-    for (const group of candidates) yield* group();
+  const lazily = async function* () {
+    for (const group of candidates) yield* await group();
   };
-  for (const input of lazily()) {
+  for await (const input of lazily()) {
     exchanges = [];
     mock.reset();
     // A call the client refuses before sending throws: that is a failed attempt too.
@@ -101,10 +111,10 @@ async function callWith(operation: SpecOperation, alternative: readonly string[]
     const routed = mock.requests.some((request) => request.operationId === operation.operationId);
     attempts.push(`${input.source}: ${describeResult(result, routed)}`);
     const clean = exchanges.length > 0 && exchanges.every((exchange) => exchange.violations.length === 0);
-    if (clean && !result.error && routed) return { problems, succeeded: true, skipped: false };
+    if (clean && !result.error && routed) return { problems, succeeded: true };
   }
   problems.push(`[${name}] no successful call: ${attempts.join('; ')}`);
-  return { problems, succeeded: false, skipped: false };
+  return { problems, succeeded: false };
 }
 
 beforeAll(async () => {
@@ -112,7 +122,8 @@ beforeAll(async () => {
   prism = await startPrism(['proxy', specForProxy(), mock.url, '--errors']);
   // Batch jobs and tasks stay pending through the run, so that CancelJob has one it may cancel.
   mock.state.tasks.timing = { pendingMs: 3_600_000, processingMs: 3_600_000 };
-  // What the creating operations make stays for the others (their own tests judge these calls).
+  // What the creating operations make stays for the others (their own tests repeat these calls
+  // from the same data, and judge them).
   for (const operation of operations.filter((candidate) => CREATING.test(candidate.operationId))) {
     beforeCreating.set(operation.operationId, structuredClone(mock.state));
     for (const alternative of alternativesOf(operation.security))

@@ -47,7 +47,8 @@ async function start(args: string[]) {
     stderr += String(chunk);
   });
   const deadline = Date.now() + 10_000;
-  while (!/listening on (\S+)/.test(stdout)) {
+  // Ready once it has said where it listens and what it accepts (two lines, which may arrive apart).
+  while (!/listening on (\S+)/.test(stdout) || !stdout.includes('accepting ')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the mock did not start: ${stdout}${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -179,7 +179,9 @@ describe('file operations and storage over HTTP', () => {
     expect((await fetch(link, { headers: { 'if-match': '"other"' } })).status).toBe(412);
   });
 
-  it('takes parts in any order with hashCtx from uploadUrl, and refuses a wrong hashCtx', async () => {
+  it('takes parts in any order with hashCtx from uploadUrl, and refuses a wrong hashCtx', {
+    timeout: 30_000,
+  }, async () => {
     const bytes = testBytes(11 * MiB + 64, 4);
     const { fileId } = (await create('parallel.bin', bytes.length)).json;
     const partSize = 5 * MiB;

@@ -6,12 +6,12 @@
  * refuses every generic input makes its operation fail here with "no successful call": give it an
  * entry.
  */
-import type { MockState } from '@koodrive/testing';
+import { addFile, type MockState } from '@koodrive/testing';
 import type { CallInput } from './call-inputs.ts';
 import { USER_ID, USER_TOKEN } from './credentials.ts';
 
 /** Prepares an operation's call against the mock's data. */
-export type Setup = (input: CallInput, state: MockState) => CallInput;
+export type Setup = (input: CallInput, state: MockState) => CallInput | Promise<CallInput>;
 
 type Department = MockState['org']['departments'][number];
 
@@ -49,6 +49,9 @@ function emptyDepartment(state: MockState, id: string): Department {
  * permission template) is a twin of one of the mock's, with an ID below 2^53.
  */
 const ID_BELOW_2_53 = '4503599627370497';
+
+/** A zip archive with no entry: its end-of-central-directory record alone. */
+const EMPTY_ZIP = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
 
 /** A copy of `list[0]` with the ID `id` (below 2^53), added to the list. */
 function smallIdTwin<Item extends { id: string }>(list: Item[], id: string): Item {
@@ -91,6 +94,45 @@ function spaceOfType(state: MockState, type: string) {
 }
 
 export const setups: Record<string, Setup> = {
+  // An archive to list: the smallest zip there is, with no entry.
+  listFile: async (input, state) => {
+    const archive = await addFile(state, {
+      containerId: ownSpace(state),
+      parentId: 'root',
+      name: 'prism-empty.zip',
+      content: EMPTY_ZIP,
+    });
+    return withBody(input, { containerId: archive.containerId, fileId: archive.id });
+  },
+  // A file inside the folder createShare shared, downloaded by the share's owner.
+  downloadShareFile: async (input, state) => {
+    const share = state.sharing.shares.at(-1);
+    if (!share) throw new Error('the mock’s data has no share: did createShare succeed?');
+    const file = await addFile(state, {
+      containerId: share.containerId,
+      parentId: share.fileIds[0] ?? 'root',
+      name: 'prism-download.txt',
+      content: 'shared content',
+    });
+    return withBody(input, { shareId: share.shareId, fileId: file.id });
+  },
+  // A share another user made for the caller: createShare's, as if its owner were someone else.
+  getShareWithMeDetail: (input, state) => {
+    const share = state.sharing.shares.at(-1);
+    const owner = state.org.users.find((user) => user.userId !== USER_ID);
+    if (!share || !owner) throw new Error('the mock’s data has no share or no other user');
+    // Scope 3: shared with the people it names, here the caller.
+    const received = {
+      ...structuredClone(share),
+      shareId: `${share.shareId}9`,
+      ownerId: owner.userId,
+      scope: 3 as const,
+      userIds: [USER_ID],
+      exitedBy: [],
+    };
+    state.sharing.shares.push(received);
+    return withParams(input, { path: { shareId: received.shareId } });
+  },
   // A folder of the caller's own space (createDirectory made one): shared, copied by a job.
   createShare: (input, state) =>
     withBody(input, { containerId: ownSpace(state), fileIds: [ownFolder(state)], scope: 1 }),

@@ -34,6 +34,17 @@ import {
   wordsOfState,
 } from './sha256-state.js';
 
+/**
+ * Bodies a transport hands over as they come off the socket (the HTTP server: node's request
+ * stream), read instead of `request.body`: the same bytes without two layers of web streams.
+ */
+const directBodies = new WeakMap<Request, AsyncIterable<Uint8Array>>();
+
+/** Lets the storage endpoint read a request's body from `source` rather than through `request.body`. */
+export function attachDirectBody(request: Request, source: AsyncIterable<Uint8Array>): void {
+  directBodies.set(request, source);
+}
+
 /** Where the storage endpoint's paths start. */
 export const STORAGE_PREFIX = '/mock-storage/';
 const UPLOADS = `${STORAGE_PREFIX}uploads/`;
@@ -277,6 +288,11 @@ export function createMockStorage(
   async function* chunksOf(request: Request, buffered: Uint8Array | undefined): AsyncGenerator<Uint8Array> {
     if (buffered) {
       yield buffered;
+      return;
+    }
+    const direct = directBodies.get(request);
+    if (direct) {
+      for await (const chunk of direct) yield chunk;
       return;
     }
     if (!request.body) return;
