@@ -71,6 +71,60 @@ async function withClients(
   }
 }
 
+/** What the load left to report, before the mock stops. */
+interface Driven {
+  load: LoadStats;
+  elapsedMs: number;
+  before: { heapUsed: number; rss: number };
+  curve: MemoryPoint[];
+  report: MockReport;
+}
+
+/** The warm-up, the heap's baseline, the run with its memory curve, and the last fault report. */
+async function drive(
+  settings: SoakSettings,
+  mockUrl: string,
+  ledger: SoakLedger,
+  lagMs: () => number,
+): Promise<Driven> {
+  // The mock's faults are collected as the run goes, so calls are judged and forgotten as it goes.
+  const stopCollecting = every(REPORT_EVERY_MS, () => collectFaults(mockUrl, ledger, lagMs));
+  // Warm-up with clients of its own: modules loaded, code optimized, before the heap's baseline.
+  await withClients(mockUrl, ledger, (clients) =>
+    runLoad(settings, ledger, clients, {
+      firstIndex: 0,
+      calls: WARM_UP_CALLS,
+      durationMs: Number.POSITIVE_INFINITY,
+      warmUp: true,
+    }),
+  );
+  const before = settledMemory();
+  const started = performance.now();
+  const curve: MemoryPoint[] = [{ atMs: 0, heapUsed: before.heapUsed, rss: before.rss, calls: 0 }];
+  const callsSoFar = () => ledger.totals.calls + ledger.pending().waiting - WARM_UP_CALLS;
+  const stopSampling = every(settings.sampleEveryMs, () => {
+    const { heapUsed, rss } = settledMemory();
+    const point = { atMs: performance.now() - started, heapUsed, rss, calls: callsSoFar() };
+    curve.push(point);
+    if (settings.mode === 'long')
+      console.log(`  ${(point.atMs / 1000).toFixed(0)} s: heap ${mib(heapUsed)}, ${point.calls} calls`);
+  });
+  const load = await withClients(mockUrl, ledger, (clients) =>
+    runLoad(settings, ledger, clients, {
+      firstIndex: WARM_UP_CALLS,
+      calls: settings.calls,
+      durationMs: settings.durationMs,
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  await stopSampling();
+  await stopCollecting();
+  const report = await collectFaults(mockUrl, ledger, lagMs);
+  ledger.judgeEndedBefore(Number.POSITIVE_INFINITY, lagMs());
+  ledger.close();
+  return { load, elapsedMs, before, curve, report };
+}
+
 async function main(settings: SoakSettings): Promise<boolean> {
   const health = watchProcess();
   // The standard streams' handles open at their first use: open them before the baseline.
@@ -100,59 +154,31 @@ async function main(settings: SoakSettings): Promise<boolean> {
   console.log(
     `  client   timeout ${SOAK_CLIENT.timeoutMs} ms, ${SOAK_CLIENT.retry.maxRetries} retries, waits below ${SOAK_CLIENT.retry.baseDelayMs}×2^n ms up to ${SOAK_CLIENT.retry.maxDelayMs} ms`,
   );
-  let lastReport: MockReport | undefined;
-  const stopCollecting = every(REPORT_EVERY_MS, async () => {
-    lastReport = await collectFaults(mock.url, ledger, lagMs);
-  });
-
-  // Warm-up with clients of its own: modules loaded, code optimized, before the heap's baseline.
-  await withClients(mock.url, ledger, (clients) =>
-    runLoad(settings, ledger, clients, {
-      firstIndex: 0,
-      calls: WARM_UP_CALLS,
-      durationMs: Number.POSITIVE_INFINITY,
-      warmUp: true,
-    }),
-  );
-  const before = settledMemory();
-  const started = performance.now();
-  const curve: MemoryPoint[] = [{ atMs: 0, heapUsed: before.heapUsed, rss: before.rss, calls: 0 }];
-  let callsSoFar = () => 0;
-  const stopSampling = every(settings.sampleEveryMs, () => {
-    const { heapUsed, rss } = settledMemory();
-    const point = { atMs: performance.now() - started, heapUsed, rss, calls: callsSoFar() };
-    curve.push(point);
-    if (settings.mode === 'long')
-      console.log(`  ${(point.atMs / 1000).toFixed(0)} s: heap ${mib(heapUsed)}, ${point.calls} calls`);
-  });
-  const load = await withClients(mock.url, ledger, (clients) => {
-    const firstIndex = WARM_UP_CALLS;
-    callsSoFar = () => ledger.totals.calls + ledger.pending().waiting - WARM_UP_CALLS;
-    return runLoad(settings, ledger, clients, { firstIndex, calls: settings.calls, durationMs: settings.durationMs });
-  });
-  const elapsedMs = performance.now() - started;
-  await stopSampling();
-  await stopCollecting();
-  lastReport = await collectFaults(mock.url, ledger, lagMs);
-  ledger.judgeEndedBefore(Number.POSITIVE_INFINITY, lagMs());
-  ledger.close();
-  await mock.stop();
-  process.off('SIGTERM', onSignal);
-  process.off('SIGINT', onSignal);
+  let driven: Driven;
+  try {
+    driven = await drive(settings, mock.url, ledger, lagMs);
+  } finally {
+    // Whatever happened, no mock process outlives the soak.
+    await mock.stop();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  }
   const loopDelay = health.loopDelay();
   health.stop();
   const handles = await resourcesBackTo(baseline, 10_000);
   const after = settledMemory();
-  curve.push({ atMs: performance.now() - started, heapUsed: after.heapUsed, rss: after.rss, calls: load.calls });
+  const { load, elapsedMs, before, curve, report } = driven;
+  curve.push({ atMs: elapsedMs, heapUsed: after.heapUsed, rss: after.rss, calls: load.calls });
 
   const figures: SoakFigures = {
     mode: settings.mode,
     seed: settings.seed,
     concurrency: settings.concurrency,
+    warmUpCalls: WARM_UP_CALLS,
     elapsedMs,
     load,
     totals: ledger.totals,
-    mock: { requests: lastReport.requests, injected: lastReport.injected },
+    mock: { requests: report.requests, injected: report.injected },
     heapBefore: before.heapUsed,
     heapAfter: after.heapUsed,
     rssBefore: before.rss,

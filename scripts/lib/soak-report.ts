@@ -30,6 +30,8 @@ export interface SoakFigures {
   mode: string;
   seed: number;
   concurrency: number;
+  /** Calls of the warm-up, before the heap's baseline (counted in the totals, not in the rate). */
+  warmUpCalls: number;
   elapsedMs: number;
   load: LoadStats;
   totals: LedgerTotals;
@@ -111,7 +113,7 @@ export function soakChecks(figures: SoakFigures): Check[] {
     fromProblems(
       'retries only where the rules allow',
       'retry rules',
-      `${count(retries)} retries, each one the rules allow`,
+      `${count(retries)} decisions to retry, each one the rules allow`,
     ),
     fromProblems(
       'waits between attempts within the rules (Retry-After honoured)',
@@ -175,7 +177,7 @@ export function printSoakReport(figures: SoakFigures, write: (line: string) => v
   const retries = totals.attempts - firstAttempts;
   write('');
   write(
-    `calls        ${count(totals.calls)} in ${seconds.toFixed(1)} s (${Math.round(totals.calls / seconds)}/s, ${figures.concurrency} in flight): ${list(totals.byAuth)}`,
+    `calls        ${count(totals.calls)}: ${count(figures.warmUpCalls)} to warm up, then ${count(totals.calls - figures.warmUpCalls)} in ${seconds.toFixed(1)} s (${Math.round((totals.calls - figures.warmUpCalls) / seconds)}/s, ${figures.concurrency} in flight); ${list(totals.byAuth)}`,
   );
   write(`operations   ${list(totals.byOperation)}`);
   write(`outcomes     ${list(totals.outcomes)}`);

@@ -29,11 +29,12 @@ import { type RunningPrism, startPrism } from './harness/prism.ts';
 import { type PrismExchange, prismFetch } from './harness/prism-fetch.ts';
 import { describeExchange, describeResult } from './harness/report.ts';
 import { createSchemaCheck } from './harness/schema-check.ts';
-import { setups } from './harness/setups.ts';
+import { setups } from './harness/setups/index.ts';
 import { document, operations, specForProxy } from './harness/spec.ts';
 
 let mock: RunningMockKooDrive;
 let prism: RunningPrism;
+let proxySpec: ReturnType<typeof specForProxy> | undefined;
 let exchanges: PrismExchange[] = [];
 /** The mock's data each creating operation starts from: what the creating operations before it made. */
 const beforeCreating = new Map<string, MockState>();
@@ -119,7 +120,8 @@ async function callWith(operation: SpecOperation, alternative: readonly string[]
 
 beforeAll(async () => {
   mock = await startMockKooDrive({ ...mockCredentials, state: makeMockState(), maxRecordedRequests: 10 });
-  prism = await startPrism(['proxy', specForProxy(), mock.url, '--errors']);
+  proxySpec = specForProxy();
+  prism = await startPrism(['proxy', proxySpec.file, mock.url, '--errors']);
   // Batch jobs and tasks stay pending through the run, so that CancelJob has one it may cancel.
   mock.state.tasks.timing = { pendingMs: 3_600_000, processingMs: 3_600_000 };
   // What the creating operations make stays for the others (their own tests repeat these calls
@@ -134,6 +136,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await prism?.stop();
   await mock?.close();
+  proxySpec?.remove();
 });
 
 describe(`Prism's validating proxy in front of the mock KooDrive (${operations.length} operations)`, () => {

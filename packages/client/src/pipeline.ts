@@ -118,6 +118,7 @@ export async function callOperation(
             policy,
             timeoutMs: timeout ?? core.timeoutMs,
             signal: signal ?? undefined,
+            untilAborted: untilAbortedBy(signal ?? undefined, info),
           });
         },
       } as never,
@@ -171,6 +172,8 @@ export interface AttemptSettings {
   policy: RetryPolicy;
   timeoutMs: number;
   signal: AbortSignal | undefined;
+  /** A wait that ends at once when the caller aborts (a credential refreshing its session, say). */
+  untilAborted: <T>(pending: Promise<T>) => Promise<T>;
 }
 
 /** The request was handed to fetch and no whole answer came back; `cause` is what failed. */
@@ -237,7 +240,7 @@ async function sendAttempt(
 /** The Authorization of one attempt, stamped with its X-Date. */
 async function authorizeAttempt(
   request: Request,
-  credential: KooDriveCredential | null,
+  { credential, untilAborted }: AttemptSettings,
   body: Uint8Array | undefined,
 ): Promise<void> {
   if (!credential) return;
@@ -245,7 +248,23 @@ async function authorizeAttempt(
   const pending = credential.authorize(
     credential.needsBody && body ? { method, url, headers, body } : { method, url, headers },
   );
-  request.headers.set('Authorization', typeof pending === 'string' ? pending : await pending);
+  request.headers.set('Authorization', typeof pending === 'string' ? pending : await untilAborted(pending));
+}
+
+/**
+ * `pending`, or a KooDriveAbortError as soon as the caller aborts: the caller's abort ends the
+ * call at once even while it waits for something shared (a session's refresh, which goes on for
+ * the other calls).
+ */
+function untilAbortedBy(signal: AbortSignal | undefined, info: KooDriveRequestInfo) {
+  return <T>(pending: Promise<T>): Promise<T> => {
+    if (!signal) return pending;
+    if (signal.aborted) return Promise.reject(abortError(info));
+    return new Promise<T>((resolve, reject) => {
+      const unwatch = watchAbort(signal, () => reject(abortError(info)));
+      pending.then(resolve, reject).finally(unwatch);
+    });
+  };
 }
 
 /**
@@ -262,7 +281,7 @@ async function runAttempts(core: ClientCore, built: Request, answer: Answer, set
     const offsetMs = core.clockOffsetMs;
     const signedAt = core.clock().getTime() + offsetMs;
     request.headers.set('X-Date', formatXDate(new Date(signedAt)));
-    await authorizeAttempt(request, credential, body);
+    await authorizeAttempt(request, settings, body);
     // Log lines are built only for a logger that prints them, by a module loaded then.
     const log = core.logging ? await import('./log-attempt.js') : undefined;
     log?.logSend(core.logger, info, attempt, request);

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createKooDriveClient,
+  KooDriveAbortError,
   KooDriveApiError,
   KooDriveConnectionError,
   KooDriveError,
@@ -326,6 +327,23 @@ describe('failures that explain themselves', () => {
 });
 
 describe("the caller's AbortSignal", () => {
+  it('ends a call at once even while its credential is still refreshing', async () => {
+    const fetch = vi.fn(async () => ok());
+    const slowRefresh = {
+      scheme: 'kooDriveToken',
+      authorize: () => new Promise<string>((resolve) => setTimeout(() => resolve('Bearer late'), 1_000)),
+    };
+    const kd = createKooDriveClient({ userId: USER_ID, auth: slowRefresh, fetch });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const started = performance.now();
+    await expect(kd.GET('/koodrive/ose/v1/space/usage/quota', { signal: controller.signal })).rejects.toThrow(
+      KooDriveAbortError,
+    );
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('gets one listener however many calls share it, and none once they are done', async () => {
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);

@@ -71,7 +71,7 @@ describe('a parallel upload', () => {
     }).done;
 
     expect(result).toMatchObject({ fileName: 'parallel.bin', size: bytes.length, sha256: sha256(bytes), rapidUpload: false, partsUploaded: 3 });
-    const asked = calls(UPLOAD_URL).flatMap((request) => (request.body as { multiParts: object[] }).multiParts);
+    const asked = calls(UPLOAD_URL).flatMap((request) => (JSON.parse(request.bodyText) as { multiParts: object[] }).multiParts);
     expect(asked).toEqual(
       expect.arrayContaining([
         { partNumber: 1, partSize: PART, partOffset: 0 },
@@ -79,7 +79,7 @@ describe('a parallel upload', () => {
         { partNumber: 3, partSize: 12_345, partOffset: 2 * PART, hashCtx: referenceState(bytes.subarray(0, 2 * PART)) },
       ]),
     );
-    expect(calls(COMPLETE).map((request) => request.body)).toEqual([{ fileId: result.fileId, sha256: sha256(bytes) }]);
+    expect(calls(COMPLETE).map((request) => JSON.parse(request.bodyText))).toEqual([{ fileId: result.fileId, sha256: sha256(bytes) }]);
     expect(await storedBytes(result.fileId, result.containerId as string)).toEqual(bytes);
     progress.check(bytes.length);
   });
@@ -122,7 +122,7 @@ describe('a parallel upload', () => {
 
   it('puts the file in the root of the space named by containerId', async () => {
     const result = await uploadFile(t.kd, makeBytes(100), { parentFolder: 'root', containerId: t.containerId, fileName: 'in-space.txt' }).done;
-    expect(calls(CREATE)[0]?.body).toMatchObject({ parentFolder: [t.rootFolderId], fileType: '45', length: 100 });
+    expect(JSON.parse(calls(CREATE)[0]?.bodyText ?? "null")).toMatchObject({ parentFolder: [t.rootFolderId], fileType: '45', length: 100 });
     expect(result.containerId).toBe(t.containerId);
   });
 });
@@ -139,7 +139,7 @@ describe('parts one after another (concurrency 1)', () => {
   it('ask uploadUrl for parts without offsets or states when the plan differs', async () => {
     const bytes = makeBytes(PART + 100, 22);
     await uploadFile(t.kd, bytes, { parentFolder: 'root', fileName: 'seq5.bin', concurrency: 1, partSize: PART }).done;
-    const asked = calls(UPLOAD_URL).flatMap((request) => (request.body as { multiParts: object[] }).multiParts);
+    const asked = calls(UPLOAD_URL).flatMap((request) => (JSON.parse(request.bodyText) as { multiParts: object[] }).multiParts);
     expect(asked).toEqual([
       { partNumber: 1, partSize: PART },
       { partNumber: 2, partSize: 100 },
@@ -152,7 +152,7 @@ describe('a flash upload', () => {
     const bytes = makeBytes(PART + 500, 31);
     const first = await uploadFile(t.kd, bytes, { parentFolder: 'root', fileName: 'flash-1.bin', flashUpload: true, partSize: PART }).done;
     expect(first.rapidUpload).toBe(false);
-    expect(calls(CREATE)[0]?.body).toMatchObject({ sha256: sha256(bytes) });
+    expect(JSON.parse(calls(CREATE)[0]?.bodyText ?? "null")).toMatchObject({ sha256: sha256(bytes) });
     t.mock.reset();
 
     const progress = recorder();

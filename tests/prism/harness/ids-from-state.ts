@@ -1,11 +1,11 @@
 /**
- * A second input for an operation whose stateful mock route does not know the reference's example
- * IDs: the same input with its IDs taken from the mock's data. Every path and sent query parameter,
- * and every field of the body whose name ends in `Id`/`Ids` (or `Url`, `Code`, `Token`), is a slot; a record of the mock's data
- * (an object in its lists, maps and nested objects) fills the slots whose names it has as fields.
- * The records that fill the most slots (path parameters first) are used in turn, so that IDs that
- * belong together (a file and its space) come from one record; the other ID slots are filled from
- * any record. Values the spec does not allow in a slot are never used.
+ * Inputs for an operation whose stateful mock route does not know the reference's example IDs:
+ * the same input with its IDs taken from the mock's data. Every path and sent query parameter, and
+ * every field of the body whose name ends in `Id`/`Ids` (or `Url`, `Code`, `Token`), is a slot; a
+ * record of the mock's data (an object in its lists, maps and nested objects) fills the slots whose
+ * names it has as fields. The records that fill the most slots (path parameters first) are used in
+ * turn, so that IDs that belong together (a file and its space) come from one record; the other ID
+ * slots are filled from any record. Values the spec does not allow in a slot are never used.
  */
 import type { SchemaNode, SpecDocument, SpecOperation, SpecParameter } from '../../../scripts/lib/spec-operations.ts';
 import { asDeclared, type CallInput } from './call-inputs.ts';
@@ -19,17 +19,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map);
 const isScalar = (value: unknown): value is Scalar =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-/** Fields that name something the mock holds: `containerId`, `fileIds`, `parent_id`, a share's `shortUrl` or `extractCode`. */
+/** Field names that name something the mock holds: `containerId`, `fileIds`, `parent_id`, `shortUrl`… */
 const isIdName = (name: string) => /(ids?|url|code|token)$/.test(name);
 
-/** Lists of the mock's data whose items are not named by the list's singular: the mock keeps files and folders as `nodes`. */
+/** Lists of the mock's data whose items are not named by the list's singular: files and folders are `nodes`. */
 const LIST_ITEMS: Record<string, string> = { nodes: 'file' };
 
 /**
  * The scalar fields of every record in the mock's data, by normalized name. The `id` of a record
  * in a list or map also goes by the list's singular name: an `id` in `departments` is a `departmentId`.
  */
-export function recordsIn(value: unknown, listName = '', found: Map<string, Scalar>[] = []): Map<string, Scalar>[] {
+function recordsIn(value: unknown, listName = '', found: Map<string, Scalar>[] = []): Map<string, Scalar>[] {
   if (Array.isArray(value)) for (const item of value) recordsIn(item, listName, found);
   else if (value instanceof Map) for (const item of value.values()) recordsIn(item, listName, found);
   else if (isRecord(value)) {
@@ -79,7 +79,7 @@ function valueAt(target: unknown, path: JsonPath): unknown {
   return path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], target);
 }
 
-/** The state's value in the form the slot takes: a string for a path, the declared type for a query, the example's type in a body. */
+/** A value of the mock's data as a slot takes it: a path's string, a query's declared type, a body example's type. */
 function asSlotValue(document: SpecDocument, slot: Slot, value: Scalar, input: CallInput): unknown {
   const { where } = slot;
   if (where.in === 'path') return String(value);
@@ -172,7 +172,7 @@ function nameSlots(slots: Slot[], records: Map<string, Scalar>[], path: string):
   }
 }
 
-/** The input with the slots `record` has filled from it, the other ID slots from any record; undefined when nothing changed. */
+/** The input with the slots `record` fills from it, other ID slots from any record; undefined if nothing changed. */
 function fillFrom(
   document: SpecDocument,
   base: CallInput,

@@ -3,7 +3,7 @@
  * every operation added to the spec is called without a change here. `KOODRIVE_PRISM_SPEC` names
  * another bundle (e.g. one made from the split spec before `pnpm generate`).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -37,9 +37,11 @@ function withoutInt64Format(node: unknown): unknown {
  * `format: int64`. Prism checks int64 as a JavaScript number and reports every integer beyond
  * ±(2^53 − 1) as out of range, so the mock's exact 19-digit Longs (valid int64 values) would be
  * refused; they are still checked as integers. Exact int64 reading is the dynamic mode's property test.
+ * `remove` deletes the file.
  */
-export function specForProxy(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'koodrive-prism-')), 'koodrive-proxy.yaml');
+export function specForProxy(): { file: string; remove: () => void } {
+  const directory = mkdtempSync(join(tmpdir(), 'koodrive-prism-'));
+  const file = join(directory, 'koodrive-proxy.yaml');
   writeFileSync(file, stringify(withoutInt64Format(document)));
-  return file;
+  return { file, remove: () => rmSync(directory, { recursive: true, force: true }) };
 }

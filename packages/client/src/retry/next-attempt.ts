@@ -67,7 +67,9 @@ export async function nextAttempt(
     if (credential?.renew && !history.renewed) {
       history.renewed = true;
       const answer = { status: 401, code: readResultCode(outcome.text), headers: outcome.response.headers };
-      if (await credential.renew(answer)) return { reason: 'credential renewed' };
+      const renewing = credential.renew(answer);
+      const renewed = renewing instanceof Promise ? await settings.untilAborted(renewing) : renewing;
+      if (renewed) return { reason: 'credential renewed' };
     }
   }
   const reason = transientReason(outcome, settings, history, finished.attempt);

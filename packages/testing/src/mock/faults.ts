@@ -163,9 +163,10 @@ export function createFaultInjector(faultOptions: FaultOptions, clock: () => Dat
     const attempt = attemptOf(traceId);
     const key = traceId === undefined ? `#${attempt}` : `${traceId}#${attempt}`;
     const kind = kindAt(unitHash(`${options.seed}:${key}`));
-    // A fault that does not apply to this request leaves it alone: its rate is among the requests it applies to.
+    // Every session token's first sighting is noted, faulted or not: its age decides session-expired.
     const session = agedSession(request, state, clock().getTime());
     if (kind === undefined) return undefined;
+    // A fault that does not apply to this request leaves it alone: its rate is among the requests it applies to.
     if (kind === 'clock-skew' && !request.headers.get('authorization')?.startsWith('HMAC-SHA256 ')) return undefined;
     if (kind === 'session-expired' && !session) return undefined;
     injected[kind]++;
