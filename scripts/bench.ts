@@ -230,7 +230,7 @@ async function loopback(): Promise<boolean> {
     console.log(`   where it goes, same rounds (bare openapi-fetch: ${cpuOf('bare')} µs of client CPU per request):`);
     const line = (label: string, name: LoopbackContender) =>
       console.log(`     ${label.padEnd(66)} ratio ${median(samples[name].ratio).toFixed(2)}, ${cpuOf(name)} µs`);
-    line('openapi-fetch + KooDrive middleware and signer (kd.raw, app auth)', 'signed-raw');
+    line('openapi-fetch + KooDrive headers and the signer, as middleware', 'signed-raw');
     line('whole client, token auth (retries, timeouts, input checks, results)', 'token');
     line('whole client, app auth', 'signed');
     return met;

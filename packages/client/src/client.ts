@@ -5,11 +5,10 @@
 import type { paths } from '@koodrive/types';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { credentialsOf } from './auth/auth-option.js';
-import { credentialFor } from './auth/credential.js';
 import { KooDriveError, KooDriveValidationError } from './errors.js';
 import { assertHeaderValue } from './headers/header-value.js';
 import { generateTraceId } from './headers/trace-id.js';
-import { formatXDate, systemClock } from './headers/x-date.js';
+import { systemClock } from './headers/x-date.js';
 import { type KooDriveLogger, silentLogger } from './logger.js';
 import type { OperationFunction } from './operations/define-operation.js';
 import { factsForRoute, type OperationFacts, pagedFactsAt } from './operations/operation-facts.js';
@@ -53,7 +52,11 @@ export interface KooDriveClient<ThrowOnError extends boolean = false> {
   /** Adds openapi-fetch middleware; it runs once per call, after the request is built. */
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
-  /** The openapi-fetch client underneath (no KooDrive headers, auth or retries): openapi-fetch's own results. */
+  /**
+   * openapi-fetch as it is, with the client's base URL, X-User-Id, language, fetch and kd.use()
+   * middleware, and nothing of the pipeline: no X-Date, Authorization, checks or retries (add your
+   * own middleware), typed with the spec's own `paths`.
+   */
   readonly raw: Client<paths>;
 }
 
@@ -94,7 +97,7 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
   const logger: KooDriveLogger = { ...silentLogger, ...partialLogger };
   assertHeaderValue('language', language);
   // The pipeline's openapi-fetch builds each call once (its fetch runs the attempts); `raw` is
-  // openapi-fetch as it is, with the client's fetch and an authorizing middleware.
+  // openapi-fetch as it is, with the client's base URL, headers, fetch and middleware.
   // Bodies reach the pipeline's openapi-fetch already serialized (see serializeBody), unless the
   // caller brought a serializer of their own.
   const ownSerializer = openapiFetchOptions.bodySerializer !== undefined;
@@ -129,20 +132,6 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
     hasUserMiddleware: () => userMiddleware > 0,
   };
 
-  const rawContext = {
-    credentials,
-    now: () => new Date(clock().getTime() + core.clockOffsetMs),
-    makeTraceId,
-    credentialFor,
-    factsForRoute,
-    formatXDate,
-  };
-  const rawAuthorization: Middleware = {
-    onRequest: async (context) =>
-      (await import('./middleware/authorize-raw.js')).authorizeRawRequest(context, rawContext),
-  };
-  raw.use(rawAuthorization);
-
   const byPath = (method: string) => (url: string, init?: CallInit) => {
     const facts = factsForRoute(method, url);
     return facts instanceof Promise
@@ -172,8 +161,7 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
     use(...middleware) {
       userMiddleware += middleware.length;
       pipeline.use(...middleware);
-      raw.eject(rawAuthorization);
-      raw.use(...middleware, rawAuthorization);
+      raw.use(...middleware);
     },
     eject(...middleware) {
       userMiddleware = Math.max(0, userMiddleware - middleware.length);
