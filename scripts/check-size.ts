@@ -74,15 +74,6 @@ async function withEsbuild(entryFile: string, outdir: string): Promise<number> {
   });
   const chunks = new Map<string, { code: string; imports: string[] }>();
   const outputs = result.metafile.outputs;
-  if (process.env.SIZE_MODULES) {
-    for (const [name, output] of Object.entries(outputs))
-      console.log(
-        name,
-        Object.entries(output.inputs)
-          .map(([input, { bytesInOutput }]) => `${input.split('/js/')[1] ?? input}:${bytesInOutput}`)
-          .join(' '),
-      );
-  }
   for (const file of result.outputFiles) {
     const relative = relativePath(process.cwd(), file.path);
     const imports = (outputs[relative]?.imports ?? []).filter((item) => item.kind === 'import-statement');

@@ -15,7 +15,6 @@ import { factsForRoute, type OperationFacts, pagedFactsAt } from './operations/o
 import { assertValidOptions, type KooDriveClientOptions } from './options.js';
 import type { PaginateOptions, PagingContext } from './pagination.js';
 import { type CallInit, type ClientCore, callOperation } from './pipeline.js';
-import type { KooDriveResult } from './response/read-result.js';
 import { retryPolicyFor } from './retry/retry-policy.js';
 import { servers } from './servers.js';
 import type { KooDriveCallResult, KooDriveMethod, PagedCalls, PagedPaths } from './types.js';

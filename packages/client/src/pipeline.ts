@@ -272,7 +272,7 @@ function untilAbortedBy(signal: AbortSignal | undefined, info: KooDriveRequestIn
  * sends it again with a fresh X-Date and Authorization, and the exact same body bytes.
  */
 async function runAttempts(core: ClientCore, built: Request, answer: Answer, settings: AttemptSettings) {
-  const { info, credential, policy, timeoutMs, signal } = settings;
+  const { info, policy, timeoutMs, signal } = settings;
   const body = built.body === null ? undefined : new Uint8Array(await built.arrayBuffer());
   const history: AttemptHistory = { retries: 0, skewCorrected: false, renewed: false };
   for (let attempt = 1; ; attempt++) {
