@@ -69,13 +69,8 @@ describe('a space created by CreateSpace', () => {
 describe('a group space created by CreateGroupSpace', () => {
   it('reads back through GetGroupSpaceList and GetSpace', async () => {
     const mock = createMockKooDrive({ state: makeMockState(), clock: mockClock });
-    const { id } = (await call(mock, 'POST', '/v1/space/group', {
-      name: 'readers',
-      capacity: 30,
-      addGroupUsers: [],
-    })) as {
-      id: string;
-    };
+    const created = await call(mock, 'POST', '/v1/space/group', { name: 'readers', capacity: 30, addGroupUsers: [] });
+    const id = String(created.id);
     const list = (await call(mock, 'GET', '/v1/space/groupList?offset=0&limit=100')).groups as Record<
       string,
       unknown
