@@ -12,7 +12,7 @@ function printed(command: string, args: string[]): string {
 const NOTICE = 'Node.js 20 support is ending';
 
 describe('Redocly CLI through scripts/redocly.ts', () => {
-  it('says what it checked, without the Node 20 notice Redocly prints on every run', () => {
+  it('says what it checked, without the Node 20 notice Redocly prints on every run', { timeout: 60_000 }, () => {
     const lint = ['lint', 'spec/openapi.yaml'];
     const quiet = printed(join(repoRoot, 'node_modules/.bin/tsx'), [join(repoRoot, 'scripts/redocly.ts'), ...lint]);
     expect(quiet).toContain('Your API description is valid');
