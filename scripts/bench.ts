@@ -289,8 +289,8 @@ async function mockStartup(): Promise<boolean> {
     return (count * 1000) / (performance.now() - started);
   };
   const rates = await pairedRates(startups(small), startups(grown));
-  // Start-ups per second: the ratio of times is the inverse of the ratio of rates.
-  const ratio = 1 / rates.ratio;
+  // Start-ups per second, small spec / grown spec: the grown spec's start-up time over the small one's.
+  const { ratio } = rates;
   console.log(
     `5. mock KooDrive start-up (its spec checks built, first request checked), ${SYNTHETIC_OPERATIONS} operations vs 18\n` +
       `  ${(1000 / rates.b).toFixed(1)} ms vs ${(1000 / rates.a).toFixed(1)} ms → ratio ${ratio.toFixed(2)} (${ratio <= 1.5 ? 'meets' : 'MISSES'} the goal ≤ 1.50)`,
