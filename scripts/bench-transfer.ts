@@ -10,23 +10,34 @@
  * 4. download of 1 GiB to a file / a bare fetch of the same link piped to a file                 ≥ 0.90
  * 5. peak memory growth of an uploading process, 256 MiB and 1 GiB files
  *                                                           ≤ concurrency × part size + 64 MiB
+ * Before them, for the record: SHA-256 throughput of node:crypto and of the state-exporting hash
+ * (hash-wasm) the parallel parts use.
+ *
+ * `pnpm bench:transfer [hashing|upload|throttled|download|memory …] [--rounds N]` runs some of them.
  */
-import { randomFillSync } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import { createWriteStream, openAsBlob } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
 import { createKooDriveClient, type KooDriveClient } from '@koodrive/client';
 import { completeFile, createFile, getDownLoadUrl, uploadUrl } from '@koodrive/client/operations';
 import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE, downloadFile, uploadFile } from '@koodrive/transfer';
+import { createRunningSha256 } from '../packages/transfer/src/sha256/running-sha256.ts';
 import { BENCH_TOKEN, BENCH_USER_ID } from './lib/bench-constants.ts';
 import { type MockProcess, runJsonScript, startMockProcess } from './lib/transfer-bench-processes.ts';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
-const ROUNDS = Number(process.env.BENCH_TRANSFER_ROUNDS ?? 3);
+const { values: flags, positionals: only } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' } },
+  allowPositionals: true,
+});
+/** Paired rounds per ratio (`--rounds N`), after a warm-up of each contender. */
+const ROUNDS = Number(flags.rounds);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
@@ -49,7 +60,12 @@ async function paired(a: Measure, b: Measure, rounds = ROUNDS) {
   return { a: median(ratesA), b: median(ratesB), ratio: median(ratios), ratios };
 }
 
-function report(name: string, result: { a: number; b: number; ratio: number; ratios: number[] }, goal: number, labels: [string, string]) {
+function report(
+  name: string,
+  result: { a: number; b: number; ratio: number; ratios: number[] },
+  goal: number,
+  labels: [string, string],
+) {
   const ok = result.ratio >= goal;
   console.log(
     `${name}\n  ${labels[0]} ${result.a.toFixed(0)} MB/s, ${labels[1]} ${result.b.toFixed(0)} MB/s → ratio ${result.ratio.toFixed(2)} ` +
@@ -100,7 +116,14 @@ async function barePut(kd: KooDriveClient, path: string) {
   await renew(path);
   const size = (await stat(path)).size;
   const created = await createFile(kd, {
-    body: { fileName: nextName(), fileType: '45', parentFolder: ['root'], length: size, uploadMode: 'multipart', uploadType: 1 },
+    body: {
+      fileName: nextName(),
+      fileType: '45',
+      parentFolder: ['root'],
+      length: size,
+      uploadMode: 'multipart',
+      uploadType: 1,
+    },
   });
   const fileId = created.data?.fileId as string;
   const urls = await uploadUrl(kd, { body: { fileId, multiParts: [{ partNumber: 1, partSize: size }] } });
@@ -115,16 +138,53 @@ async function barePut(kd: KooDriveClient, path: string) {
   return mbps(size, elapsed);
 }
 
+/** SHA-256 throughput over 256 MiB in memory, fed 2 MiB at a time: node:crypto, and hash-wasm (state-exporting). */
+async function hashingFigures(): Promise<boolean> {
+  const bytes = new Uint8Array(256 * MiB);
+  randomFillSync(bytes.subarray(0, 64 * MiB));
+  const feed = (update: (chunk: Uint8Array) => void) => {
+    const start = performance.now();
+    for (let offset = 0; offset < bytes.length; offset += 2 * MiB) update(bytes.subarray(offset, offset + 2 * MiB));
+    return mbps(bytes.length, performance.now() - start);
+  };
+  const node: number[] = [];
+  const wasm: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const hash = createHash('sha256');
+    node.push(feed((chunk) => hash.update(chunk)));
+    hash.digest();
+    const running = await createRunningSha256();
+    wasm.push(feed((chunk) => running.update(chunk)));
+    running.digestHex();
+  }
+  console.log(
+    `SHA-256 throughput: node:crypto ${median(node).toFixed(0)} MB/s, hash-wasm (exports its state) ${median(wasm).toFixed(0)} MB/s`,
+  );
+  return true;
+}
+
 async function uploadBenchmarks(dir: string): Promise<boolean> {
   const path = join(dir, 'upload-1g.bin');
   await makeFile(path, GiB);
   const mock = await startMockProcess();
   try {
     const kd = clientFor(mock);
-    const parallel = await paired(() => ours(kd, path), () => barePut(kd, path));
-    const ok1 = report('1. upload 1 GiB, parallel ×4, flash off / one bare fetch PUT', parallel, 0.75, ['ours', 'bare PUT']);
-    const flash = await paired(() => ours(kd, path, { flashUpload: true }), () => barePut(kd, path));
-    const ok2 = report('2. upload 1 GiB, flash on (hashed first, no hit) / one bare fetch PUT', flash, 0.45, ['ours', 'bare PUT']);
+    const parallel = await paired(
+      () => ours(kd, path),
+      () => barePut(kd, path),
+    );
+    const ok1 = report('1. upload 1 GiB, parallel ×4, flash off / one bare fetch PUT', parallel, 0.75, [
+      'ours',
+      'bare PUT',
+    ]);
+    const flash = await paired(
+      () => ours(kd, path, { flashUpload: true }),
+      () => barePut(kd, path),
+    );
+    const ok2 = report('2. upload 1 GiB, flash on (hashed first, no hit) / one bare fetch PUT', flash, 0.45, [
+      'ours',
+      'bare PUT',
+    ]);
     return ok1 && ok2;
   } finally {
     await mock.stop();
@@ -143,10 +203,12 @@ async function throttledBenchmark(dir: string): Promise<boolean> {
       () => ours(kd, path, { concurrency: 4 }),
       () => ours(kd, path, { concurrency: 1 }),
     );
-    return report('3. upload 64 MiB, storage at 20 MB/s per connection + 20 ms: parallel ×4 / sequential', result, 2.5, [
-      'parallel',
-      'sequential',
-    ]);
+    return report(
+      '3. upload 64 MiB, storage at 20 MB/s per connection + 20 ms: parallel ×4 / sequential',
+      result,
+      2.5,
+      ['parallel', 'sequential'],
+    );
   } finally {
     await mock.stop();
     await rm(path, { force: true });
@@ -208,13 +270,13 @@ async function memoryBenchmark(dir: string): Promise<boolean> {
   return ok;
 }
 
-const only = process.argv.slice(2);
 const dir = await mkdtemp(join(tmpdir(), 'koodrive-bench-transfer-'));
 const results: boolean[] = [];
 try {
   const run = async (name: string, benchmark: (dir: string) => Promise<boolean>) => {
     if (only.length === 0 || only.includes(name)) results.push(await benchmark(dir));
   };
+  await run('hashing', hashingFigures);
   await run('upload', uploadBenchmarks);
   await run('throttled', throttledBenchmark);
   await run('download', downloadBenchmark);

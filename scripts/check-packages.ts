@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './lib/paths.ts';
 
-const PACKAGES = ['types', 'client', 'testing'];
+const PACKAGES = ['types', 'client', 'testing', 'transfer'];
 const bin = (name: string) => join(repoRoot, 'node_modules/.bin', name);
 
 let failed = false;

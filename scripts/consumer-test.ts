@@ -1,7 +1,7 @@
 /**
  * `pnpm test:consumer`: installs the packages as a consumer would and uses them, to catch what
  * workspace links hide (a file left out of `files`, a wrong `exports` path, a dependency kept in
- * devDependencies, one that should be optional). Packs the three packages with pnpm and installs the
+ * devDependencies, one that should be optional). Packs the four packages with pnpm and installs the
  * tarballs with plain npm into a fresh project outside the workspace, then:
  * 1. without msw: checks that neither msw nor openapi-msw came along (only `@koodrive/testing/msw`
  *    needs them) and that the packed `mock-koodrive` bin serves;
@@ -61,7 +61,7 @@ try {
     if (!existsSync(binary))
       throw new Error(`${name} is missing at ${binary}: run pnpm install (scripts/consumer/node-versions pins it)`);
   }
-  for (const name of ['types', 'client', 'testing'])
+  for (const name of ['types', 'client', 'testing', 'transfer'])
     run('pnpm', ['pack', '--pack-destination', project], join(repoRoot, 'packages', name));
   const tarballs = readdirSync(project).filter((file) => file.endsWith('.tgz'));
   console.log(`packed: ${tarballs.join(', ')}`);
@@ -124,6 +124,7 @@ try {
     created: '1505084218764547299',
     missingSpaceCode: 13000301,
     fixture: 'success',
+    transferred: true,
   };
   for (const [name, node] of Object.entries(nodeVersions)) {
     const result = JSON.parse(run(node, ['out/consumer.js'], project)) as Record<string, unknown>;

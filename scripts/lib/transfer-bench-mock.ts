@@ -3,7 +3,7 @@
  * options given as JSON in argv[2], it prints one line `ready {"url","containerId"}` and serves
  * until killed. Uploaded bytes spill to a temporary directory, removed when it stops.
  */
-import { ensureIndividualSpace, makeMockState, type MockStorageOptions, startMockKooDrive } from '@koodrive/testing';
+import { ensureIndividualSpace, type MockStorageOptions, makeMockState, startMockKooDrive } from '@koodrive/testing';
 import { BENCH_TOKEN, BENCH_USER_ID } from './bench-constants.ts';
 
 const storage = JSON.parse(process.argv[2] ?? '{}') as MockStorageOptions;

@@ -23,7 +23,10 @@ export interface MockProcess {
 }
 
 /** Starts the mock in a process of its own (`nodeArgs` for node itself, e.g. `--cpu-prof`); resolves once it listens. */
-export async function startMockProcess(storage: MockStorageOptions = {}, nodeArgs: readonly string[] = []): Promise<MockProcess> {
+export async function startMockProcess(
+  storage: MockStorageOptions = {},
+  nodeArgs: readonly string[] = [],
+): Promise<MockProcess> {
   const child = withTsx('scripts/lib/transfer-bench-mock.ts', [JSON.stringify(storage)], nodeArgs);
   let output = '';
   for await (const chunk of child.stdout) {

@@ -51,7 +51,9 @@ export {
   type MockKooDriveOptions,
 } from './mock/mock-koodrive.js';
 export { createOperationMatcher, formatLogEntry, type MockLogEntry } from './mock/request-log.js';
-export * from './mock/state/sharing.js';
+export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
+export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
+export * from './mock/state/files.js';
 export {
   ANONYMOUS_TEMPLATE_ID,
   capabilitiesOf,
@@ -63,9 +65,6 @@ export {
   type MockPermissionTemplate,
 } from './mock/state/governance.js';
 export { makeGovernanceState, presetTemplates } from './mock/state/governance-model.js';
-export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
-export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
-export * from './mock/state/files.js';
 export type {
   MockDepartment,
   MockGroupMember,
@@ -84,6 +83,7 @@ export {
   SIGN_IN_CODE_TTL_MS,
   TOKEN_IDLE_MS,
 } from './mock/state/sessions.js';
+export * from './mock/state/sharing.js';
 export { JOB_KINDS } from './mock/state/task-engine.js';
 export {
   HANDOVER_FAILURE_CODE,

@@ -54,13 +54,19 @@ export class KooDriveStorageError extends KooDriveError implements Omit<KooDrive
   readonly attempts: number;
 
   constructor(details: KooDriveStorageErrorDetails) {
-    const what = details.partNumber === undefined ? `download of ${details.fileId}` : `part ${details.partNumber} of ${details.fileId}`;
+    const what =
+      details.partNumber === undefined
+        ? `download of ${details.fileId}`
+        : `part ${details.partNumber} of ${details.fileId}`;
     const answer =
       details.status === undefined ? 'no answer' : `HTTP ${details.status}${details.code ? ` ${details.code}` : ''}`;
     const attempts = `${details.attempts} attempt${details.attempts === 1 ? '' : 's'}`;
-    super(`storage ${details.method} of ${what} failed with ${answer} after ${attempts}: ${details.detail} (${details.url})`, {
-      cause: details.cause,
-    });
+    super(
+      `storage ${details.method} of ${what} failed with ${answer} after ${attempts}: ${details.detail} (${details.url})`,
+      {
+        cause: details.cause,
+      },
+    );
     this.method = details.method;
     this.url = details.url;
     this.fileId = details.fileId;
@@ -81,7 +87,13 @@ export class KooDriveIntegrityError extends KooDriveError {
   readonly expected: string;
   readonly actual: string;
 
-  constructor(fileId: string, check: 'length' | 'sha256' | 'source', expected: string, actual: string, problem?: string) {
+  constructor(
+    fileId: string,
+    check: 'length' | 'sha256' | 'source',
+    expected: string,
+    actual: string,
+    problem?: string,
+  ) {
     super(problem ?? `${fileId}: ${check} is ${actual}, expected ${expected}`);
     this.fileId = fileId;
     this.check = check;
@@ -91,8 +103,16 @@ export class KooDriveIntegrityError extends KooDriveError {
 }
 
 /** The KooDriveAbortError of a transfer the caller aborted (no single KooDrive call to name). */
-export function transferAbortError(what: 'uploadFile' | 'resumeUpload' | 'downloadFile', subject: string): KooDriveAbortError {
-  const error = new KooDriveAbortError({ operationId: what, method: what === 'downloadFile' ? 'GET' : 'PUT', path: subject, traceId: '' });
+export function transferAbortError(
+  what: 'uploadFile' | 'resumeUpload' | 'downloadFile',
+  subject: string,
+): KooDriveAbortError {
+  const error = new KooDriveAbortError({
+    operationId: what,
+    method: what === 'downloadFile' ? 'GET' : 'PUT',
+    path: subject,
+    traceId: '',
+  });
   error.message = `${what} of ${subject} was aborted by the caller`;
   return error;
 }

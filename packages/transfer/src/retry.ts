@@ -5,7 +5,7 @@
  * 60 s, and the client's default of 2 retries. A part PUT is always safe to repeat: a second PUT
  * of a part replaces the first.
  */
-import { defaultRetryPolicy, type RetryOptions, RETRYABLE_STATUSES } from '@koodrive/client';
+import { defaultRetryPolicy, RETRYABLE_STATUSES, type RetryOptions } from '@koodrive/client';
 
 /** The retry settings of a transfer's storage requests. */
 export interface StorageRetryPolicy {

@@ -60,13 +60,22 @@ describe('the hash pass of a parallel upload', () => {
     expect(await pass.stateFor(3)).toEqual(known.hash.words);
     expect(await pass.stateFor(4)).toEqual(referenceState(bytes.subarray(0, 3 * PART)));
     expect(pass.digest).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(pass.snapshot().partStates).toEqual({ '3': known.hash.words, '4': referenceState(bytes.subarray(0, 3 * PART)) });
+    expect(pass.snapshot().partStates).toEqual({
+      '3': known.hash.words,
+      '4': referenceState(bytes.subarray(0, 3 * PART)),
+    });
   });
 
   it('reads nothing when the record holds the digest and every missing state', async () => {
     const { source, reads } = countingSource(bytes);
     const words = referenceState(bytes.subarray(0, 3 * PART));
-    const pass = new HashAhead(source, parts, new Set([4]), { sha256: 'f'.repeat(64), partStates: { '4': words } }, new AbortController().signal);
+    const pass = new HashAhead(
+      source,
+      parts,
+      new Set([4]),
+      { sha256: 'f'.repeat(64), partStates: { '4': words } },
+      new AbortController().signal,
+    );
     await pass.run();
     expect(reads).toEqual([]);
     expect(pass.knownState(4)).toEqual(words);

@@ -43,6 +43,8 @@ describe('the state-exporting SHA-256', () => {
   it('rejects a state that cannot be resumed, saying what a state is', () => {
     expect(() => assertState({ offset: 65, words: [...SHA256_IV] })).toThrow('a multiple of 64');
     expect(() => assertState({ offset: 64, words: [1, 2, 3] })).toThrow('eight unsigned 32-bit words');
-    expect(() => assertState({ offset: 64, words: [...SHA256_IV.slice(1), 2 ** 32] })).toThrow('eight unsigned 32-bit words');
+    expect(() => assertState({ offset: 64, words: [...SHA256_IV.slice(1), 2 ** 32] })).toThrow(
+      'eight unsigned 32-bit words',
+    );
   });
 });

@@ -27,7 +27,11 @@ const SIGNER_MODULE = /packages\/client\/dist\/auth\/app-signature\/signer\.js$/
 /** Bundles the pages from the built packages (`pnpm build` first), as a web app would. */
 export async function buildPages(): Promise<PageBundle> {
   const result = await build({
-    entryPoints: { 'client-page': `${pageDir}client-page.ts`, 'msw-page': `${pageDir}msw-page.ts` },
+    entryPoints: {
+      'client-page': `${pageDir}client-page.ts`,
+      'msw-page': `${pageDir}msw-page.ts`,
+      'transfer-page': `${pageDir}transfer-page.ts`,
+    },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -45,6 +49,7 @@ export async function buildPages(): Promise<PageBundle> {
   for (const file of result.outputFiles) files.set(urlOf(file.path), file.text);
   files.set('/client.html', page('client-page'));
   files.set('/msw.html', page('msw-page'));
+  files.set('/transfer.html', page('transfer-page'));
   files.set('/mockServiceWorker.js', readFileSync(mswWorkerScript(), 'utf8'));
 
   const outputs = result.metafile.outputs;

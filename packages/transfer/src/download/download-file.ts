@@ -62,9 +62,13 @@ export interface DownloadedFile {
 }
 
 function check(fileId: string, options: DownloadOptions): void {
-  if (typeof fileId !== 'string' || fileId === '') throw new KooDriveValidationError('fileId', 'must be a non-empty string');
+  if (typeof fileId !== 'string' || fileId === '')
+    throw new KooDriveValidationError('fileId', 'must be a non-empty string');
   if (typeof options?.containerId !== 'string' || options.containerId === '')
-    throw new KooDriveValidationError('containerId', 'must name the space that holds the file (getDownLoadUrl asks for it)');
+    throw new KooDriveValidationError(
+      'containerId',
+      'must name the space that holds the file (getDownLoadUrl asks for it)',
+    );
   if (options.sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(options.sha256))
     throw new KooDriveValidationError('sha256', 'must be 64 hex digits');
 }
@@ -107,7 +111,8 @@ function streamOf(download: ResumableDownload, fail: (error: unknown) => unknown
 async function writeToPath(download: ResumableDownload, path: string): Promise<number> {
   const fs = nodeFs();
   const fsp = nodeFsPromises();
-  if (!fs || !fsp) throw new KooDriveValidationError('to', 'is a path, and this runtime has no file system (pass a WritableStream)');
+  if (!fs || !fsp)
+    throw new KooDriveValidationError('to', 'is a path, and this runtime has no file system (pass a WritableStream)');
   const partial = `${path}.koodrive-download`;
   const file = fs.createWriteStream(partial);
   let writeError: unknown;
@@ -155,8 +160,16 @@ async function writeToPath(download: ResumableDownload, path: string): Promise<n
  * const { stream } = await downloadFile(kd, fileId, { containerId });                   // anywhere
  * await stream.pipeTo(writable);
  */
-export function downloadFile(kd: TransferClient, fileId: string, options: DownloadOptions & { to: DownloadTarget }): Promise<DownloadedFile>;
-export function downloadFile(kd: TransferClient, fileId: string, options: DownloadOptions & { to?: undefined }): Promise<DownloadStream>;
+export function downloadFile(
+  kd: TransferClient,
+  fileId: string,
+  options: DownloadOptions & { to: DownloadTarget },
+): Promise<DownloadedFile>;
+export function downloadFile(
+  kd: TransferClient,
+  fileId: string,
+  options: DownloadOptions & { to?: undefined },
+): Promise<DownloadStream>;
 export async function downloadFile(
   kd: TransferClient,
   fileId: string,
@@ -164,7 +177,11 @@ export async function downloadFile(
 ): Promise<DownloadedFile | DownloadStream> {
   check(fileId, options);
   const { to } = options;
-  if (to !== undefined && typeof to !== 'string' && !(typeof WritableStream !== 'undefined' && to instanceof WritableStream))
+  if (
+    to !== undefined &&
+    typeof to !== 'string' &&
+    !(typeof WritableStream !== 'undefined' && to instanceof WritableStream)
+  )
     throw new KooDriveValidationError('to', 'must be a file path or a WritableStream');
   const signal = options.signal ?? new AbortController().signal;
   // An abort from the caller becomes a KooDriveAbortError, wherever it stopped the download.
@@ -175,7 +192,12 @@ export async function downloadFile(
     await download.open();
     const named = download.fileName !== undefined ? { fileName: download.fileName } : {};
     if (to === undefined) {
-      return { fileId, ...named, ...(download.size !== undefined ? { size: download.size } : {}), stream: streamOf(download, fail) };
+      return {
+        fileId,
+        ...named,
+        ...(download.size !== undefined ? { size: download.size } : {}),
+        stream: streamOf(download, fail),
+      };
     }
     let size: number;
     if (typeof to === 'string') {
@@ -216,7 +238,12 @@ export interface DownloadFilesOptions extends Omit<DownloadOptions, 'url' | 'sha
 /** One file's outcome in `downloadFiles`. */
 export type DownloadOutcome =
   | { fileId: string; ok: true; file: DownloadedFile }
-  | { fileId: string; ok: false; error: unknown; /** The service's answer, when it gave no link. */ link?: DownloadLink };
+  | {
+      fileId: string;
+      ok: false;
+      error: unknown /** The service's answer, when it gave no link. */;
+      link?: DownloadLink;
+    };
 
 /**
  * Downloads many files of one space: their links from getDownLoadUrl, 100 per call, then the files
@@ -243,13 +270,24 @@ export async function downloadFiles(
       const index = next++;
       const link = links[index] as DownloadLink;
       if (!link.url) {
-        outcomes[index] = { fileId: link.fileId, ok: false, error: new KooDriveError(`getDownLoadUrl gave no link for ${link.fileId}: ${link.msg ?? `code ${link.code}`}`), link };
+        outcomes[index] = {
+          fileId: link.fileId,
+          ok: false,
+          error: new KooDriveError(
+            `getDownLoadUrl gave no link for ${link.fileId}: ${link.msg ?? `code ${link.code}`}`,
+          ),
+          link,
+        };
         continue;
       }
       try {
         const target = to({ fileId: link.fileId, ...(link.fileName !== undefined ? { fileName: link.fileName } : {}) });
         const file = await downloadFile(kd, link.fileId, { ...rest, url: link.url, to: target });
-        outcomes[index] = { fileId: link.fileId, ok: true, file: link.fileName ? { fileName: link.fileName, ...file } : file };
+        outcomes[index] = {
+          fileId: link.fileId,
+          ok: true,
+          file: link.fileName ? { fileName: link.fileName, ...file } : file,
+        };
       } catch (error) {
         if (options.signal?.aborted) throw error;
         outcomes[index] = { fileId: link.fileId, ok: false, error };

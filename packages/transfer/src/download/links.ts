@@ -43,7 +43,10 @@ export async function getDownloadLinks(kd: TransferClient, options: DownloadLink
   const links: DownloadLink[] = [];
   for (let start = 0; start < fileIds.length; start += MAX_LINKS_PER_CALL) {
     const batch = fileIds.slice(start, start + MAX_LINKS_PER_CALL);
-    const answer = await callData(getDownLoadUrl, kd, { body: { containerId, fileIds: batch }, ...(signal ? { signal } : {}) });
+    const answer = await callData(getDownLoadUrl, kd, {
+      body: { containerId, fileIds: batch },
+      ...(signal ? { signal } : {}),
+    });
     const byId = new Map((answer.downloads ?? []).map((entry) => [entry.fileId, entry]));
     for (const fileId of batch) {
       const entry = byId.get(fileId);

@@ -86,7 +86,8 @@ export class ResumableDownload {
     try {
       for (;;) {
         const body = this.response?.body;
-        if (!body) throw new KooDriveError(`the storage answered the download of ${this.context.fileId} without a body`);
+        if (!body)
+          throw new KooDriveError(`the storage answered the download of ${this.context.fileId} without a body`);
         const reader = body.getReader();
         let broken: unknown;
         try {
@@ -112,7 +113,15 @@ export class ResumableDownload {
         if (broken === undefined && (this.size === undefined || this.received === this.size)) break;
         // The connection broke (or ended early): ask for the rest.
         if (stalls >= policy.maxRetries)
-          throw this.storageFailure({ detail: broken ? connectionProblem(broken) : `the answer ended after ${this.received} of ${this.size} bytes`, cause: broken }, stalls + 1);
+          throw this.storageFailure(
+            {
+              detail: broken
+                ? connectionProblem(broken)
+                : `the answer ended after ${this.received} of ${this.size} bytes`,
+              cause: broken,
+            },
+            stalls + 1,
+          );
         await sleep(retryDelay(stalls++, policy), signal);
         await this.response?.body?.cancel().catch(() => undefined);
         this.response = await this.request();
@@ -134,7 +143,12 @@ export class ResumableDownload {
     }
   }
 
-  private integrity(check: 'length' | 'sha256', expected: string, actual: string, verb: string): KooDriveIntegrityError {
+  private integrity(
+    check: 'length' | 'sha256',
+    expected: string,
+    actual: string,
+    verb: string,
+  ): KooDriveIntegrityError {
     const what = check === 'length' ? 'bytes' : 'as its SHA-256';
     return new KooDriveIntegrityError(
       this.context.fileId,
@@ -145,7 +159,10 @@ export class ResumableDownload {
     );
   }
 
-  private storageFailure(details: { status?: number; code?: string; detail: string; cause?: unknown }, attempts: number) {
+  private storageFailure(
+    details: { status?: number; code?: string; detail: string; cause?: unknown },
+    attempts: number,
+  ) {
     return new KooDriveStorageError({
       method: 'GET',
       url: this.url ? describeUrl(this.url) : '(no link)',
@@ -177,7 +194,8 @@ export class ResumableDownload {
         response = await context.fetch(this.url, { method: 'GET', headers, signal });
       } catch (error) {
         signal.throwIfAborted();
-        if (retries >= policy.maxRetries) throw this.storageFailure({ detail: connectionProblem(error), cause: error }, attempt);
+        if (retries >= policy.maxRetries)
+          throw this.storageFailure({ detail: connectionProblem(error), cause: error }, attempt);
         await sleep(retryDelay(retries++, policy), signal);
         continue;
       }
@@ -220,7 +238,11 @@ export class ResumableDownload {
       throw this.integrity('length', String(this.size), String(total), 'the storage now announces');
     if (response.status === 206) {
       const start = rangeStart(response);
-      if (start !== this.received) throw this.storageFailure({ status: 206, detail: `the range answered starts at byte ${start}, not ${this.received}` }, 1);
+      if (start !== this.received)
+        throw this.storageFailure(
+          { status: 206, detail: `the range answered starts at byte ${start}, not ${this.received}` },
+          1,
+        );
       return response;
     }
     return skipped(response, this.received);

@@ -73,7 +73,8 @@ function wrap(hasher: IHasher, startOffset: number): RunningSha256 {
       offset += bytes.byteLength;
     },
     state() {
-      if (offset % 64 !== 0) throw new Error(`a SHA-256 state is only exported at a 64-byte boundary, not at ${offset}`);
+      if (offset % 64 !== 0)
+        throw new Error(`a SHA-256 state is only exported at a 64-byte boundary, not at ${offset}`);
       return { offset, words: readWords(hasher.save()) };
     },
     get offset() {
@@ -99,7 +100,12 @@ async function checkLayout(): Promise<void> {
   const state = { offset: readCount(afterBlock), words: readWords(afterBlock) };
   resumed.init().load(snapshotOf(fresh.init().save(), state)).update(tail);
   probe.update(tail);
-  if (snapshot.byteLength !== SNAPSHOT_BYTES || !ivMatches || state.offset !== 64 || resumed.digest('hex') !== probe.digest('hex'))
+  if (
+    snapshot.byteLength !== SNAPSHOT_BYTES ||
+    !ivMatches ||
+    state.offset !== 64 ||
+    resumed.digest('hex') !== probe.digest('hex')
+  )
     throw new Error(
       'hash-wasm saves its SHA-256 state in a layout @koodrive/transfer does not know; install the hash-wasm version @koodrive/transfer depends on',
     );

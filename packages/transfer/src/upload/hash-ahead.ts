@@ -12,7 +12,7 @@
 import { loadRunningSha256 } from '../sha256/load.js';
 import { SHA256_IV, type Sha256State } from '../sha256/running-sha256.js';
 import type { PlannedPart } from './plan.js';
-import type { OpenedSource } from './source.js';
+import { isUnreadable, type OpenedSource, sourceChanged } from './source.js';
 
 /** Bytes read and hashed at a time: a multiple of 64, small enough to keep the event loop free (~8 ms). */
 export const HASH_CHUNK = 2 * 1024 * 1024;
@@ -146,8 +146,8 @@ export class HashAhead {
       return Math.min(from + HASH_CHUNK, end, this.boundaries[boundary] ?? end);
     };
     const reader = this.source.sequential(position);
+    let reading = position < end ? reader.read(nextEnd(position) - position) : undefined;
     try {
-      let reading = position < end ? reader.read(nextEnd(position) - position) : undefined;
       while (reading) {
         const bytes = await reading;
         this.signal.throwIfAborted();
@@ -158,7 +158,11 @@ export class HashAhead {
         position = after;
         if (position % 64 === 0) this.reached(hasher.state());
       }
+    } catch (error) {
+      throw isUnreadable(error) ? sourceChanged(this.source.name ?? 'the file') : error;
     } finally {
+      // A read still under way when the pass stops is waited for, so nothing is left running.
+      await reading?.catch(() => undefined);
       await reader.close();
     }
     if (needDigest) this.sha256 = hasher.digestHex();

@@ -4,9 +4,10 @@
  * states are known), and asked for again when one has expired. URLs are kept only until their part
  * is stored: they are credentials of a kind, and expire within the hour anyway.
  */
-import type { MultiPartInfo } from '@koodrive/types';
-import { uploadUrl } from '@koodrive/client/operations';
+
 import { KooDriveError } from '@koodrive/client';
+import { uploadUrl } from '@koodrive/client/operations';
+import type { MultiPartInfo } from '@koodrive/types';
 import { callData, type TransferClient } from '../koodrive-calls.js';
 import { urlExpiry } from '../storage-answer.js';
 import type { PlannedPart } from './plan.js';

@@ -41,7 +41,10 @@ export function choosePartSize(fileSize: number, requested?: number): number {
     return Math.max(DEFAULT_PART_SIZE, Math.ceil(fewestBytes / MiB) * MiB);
   }
   if (!Number.isSafeInteger(requested) || requested < MIN_PART_SIZE || requested > MAX_PART_SIZE)
-    throw new KooDriveValidationError('partSize', `must be a whole number of bytes from 5 MiB (5242880) to 5 GiB (5368709120), got ${requested}`);
+    throw new KooDriveValidationError(
+      'partSize',
+      `must be a whole number of bytes from 5 MiB (5242880) to 5 GiB (5368709120), got ${requested}`,
+    );
   if (requested % 64 !== 0)
     throw new KooDriveValidationError('partSize', `must be a multiple of 64 bytes (a SHA-256 block), got ${requested}`);
   if (requested < fewestBytes) {

@@ -9,6 +9,7 @@ import { describeUrl, KooDriveStorageError } from '../errors.js';
 import { isRetryableStatus, retryDelay, type StorageRetryPolicy, sleep } from '../retry.js';
 import { isExpiredUrl, readRefusal } from '../storage-answer.js';
 import type { PartUrls } from './part-urls.js';
+import { isUnreadable, sourceChanged } from './source.js';
 
 /** How many times in a row a part's URL may be refused as expired before the part fails. */
 const MAX_URL_REFRESHES = 2;
@@ -23,6 +24,8 @@ export interface PutPartContext {
   policy: StorageRetryPolicy;
   signal: AbortSignal;
   fileId: string;
+  /** The file's name, for the error of a source that changed. */
+  fileName: string;
 }
 
 /** Why a fetch got no answer, in words. */
@@ -42,12 +45,20 @@ export async function putPart(context: PutPartContext, partNumber: number, body:
     const url = await urls.get(partNumber, fresh);
     fresh = false;
     const failure = (details: { status?: number; code?: string; detail: string; cause?: unknown }) =>
-      new KooDriveStorageError({ method: 'PUT', url: describeUrl(url), fileId: context.fileId, partNumber, attempts: attempt, ...details });
+      new KooDriveStorageError({
+        method: 'PUT',
+        url: describeUrl(url),
+        fileId: context.fileId,
+        partNumber,
+        attempts: attempt,
+        ...details,
+      });
     let response: Response;
     try {
       response = await context.fetch(url, { method: 'PUT', body: body as BodyInit, signal });
     } catch (error) {
       signal.throwIfAborted();
+      if (isUnreadable(error)) throw sourceChanged(context.fileName);
       if (retries >= policy.maxRetries) throw failure({ detail: connectionProblem(error), cause: error });
       await sleep(retryDelay(retries++, policy), signal);
       continue;

@@ -3,6 +3,7 @@
  * path (opened with `fs.openAsBlob`, so the file is read part by part from disk, never held whole).
  */
 import { KooDriveValidationError } from '@koodrive/client';
+import { KooDriveIntegrityError } from '../errors.js';
 import { nodeFs, nodeFsPromises, nodePath } from '../runtime.js';
 
 /** A File or Blob, bytes, or (in Node) the path of a file. */
@@ -36,17 +37,19 @@ export interface SequentialReader {
 }
 
 /** A sequential reader over random reads (a Blob's slices, bytes). */
-const sequentialOver = (read: OpenedSource['read']) => (start: number): SequentialReader => {
-  let position = start;
-  return {
-    read(length) {
-      const from = position;
-      position += length;
-      return read(from, position);
-    },
-    close: async () => undefined,
+const sequentialOver =
+  (read: OpenedSource['read']) =>
+  (start: number): SequentialReader => {
+    let position = start;
+    return {
+      read(length) {
+        const from = position;
+        position += length;
+        return read(from, position);
+      },
+      close: async () => undefined,
+    };
   };
-};
 
 /** A sequential reader of a file by path, into two buffers used in turn. */
 function fileReader(path: string, start: number): SequentialReader {
@@ -66,7 +69,7 @@ function fileReader(path: string, start: number): SequentialReader {
       let filled = 0;
       while (filled < length) {
         const { bytesRead } = await file.read(buffer, filled, length - filled, from + filled);
-        if (bytesRead === 0) throw new Error(`${path} ended at ${from + filled} bytes: it changed while it was read`);
+        if (bytesRead === 0) throw sourceChanged(path);
         filled += bytesRead;
       }
       return buffer.subarray(0, length);
@@ -93,14 +96,22 @@ function fromBlob(blob: Blob, extra: Partial<OpenedSource> = {}): OpenedSource {
 
 function fromBytes(bytes: Uint8Array): OpenedSource {
   const read: OpenedSource['read'] = async (start, end) => bytes.subarray(start, end);
-  return { size: bytes.byteLength, read, body: (start, end) => bytes.subarray(start, end), sequential: sequentialOver(read) };
+  return {
+    size: bytes.byteLength,
+    read,
+    body: (start, end) => bytes.subarray(start, end),
+    sequential: sequentialOver(read),
+  };
 }
 
 async function fromPath(path: string): Promise<OpenedSource> {
   const fs = nodeFs();
   const fsp = nodeFsPromises();
   if (!fs?.openAsBlob || !fsp) {
-    throw new KooDriveValidationError('source', 'is a path, and this runtime has no file system (pass a File, Blob or bytes)');
+    throw new KooDriveValidationError(
+      'source',
+      'is a path, and this runtime has no file system (pass a File, Blob or bytes)',
+    );
   }
   let stats: import('node:fs').Stats;
   try {
@@ -126,4 +137,25 @@ export async function openSource(source: UploadSource): Promise<OpenedSource> {
   if (source instanceof ArrayBuffer) return fromBytes(new Uint8Array(source));
   if (typeof Blob !== 'undefined' && source instanceof Blob) return fromBlob(source);
   throw new KooDriveValidationError('source', 'must be a File, a Blob, a Uint8Array, an ArrayBuffer or a file path');
+}
+
+/** The error of a source that changed while it was uploaded. */
+export function sourceChanged(name: string): KooDriveIntegrityError {
+  return new KooDriveIntegrityError(
+    name,
+    'source',
+    'the file as the upload began',
+    'a changed file',
+    `${name} changed while it was uploaded; upload it again`,
+  );
+}
+
+/** Whether an error says a File or a file-backed Blob can no longer be read (the file changed or went away). */
+export function isUnreadable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current instanceof Error && !seen.has(current); current = current.cause) {
+    seen.add(current);
+    if (current.name === 'NotReadableError' || current.name === 'NotFoundError') return true;
+  }
+  return false;
 }

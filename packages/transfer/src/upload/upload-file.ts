@@ -27,7 +27,12 @@ export function uploadFile(kd: TransferClient, source: UploadSource, options: Up
  * const upload = resumeUpload(kd, file, JSON.parse(localStorage.getItem('upload')!));
  * await upload.done;
  */
-export function resumeUpload(kd: TransferClient, source: UploadSource, state: UploadState, options: TransferOptions = {}): Upload {
+export function resumeUpload(
+  kd: TransferClient,
+  source: UploadSource,
+  state: UploadState,
+  options: TransferOptions = {},
+): Upload {
   let record: UploadState;
   try {
     record = readUploadState(state);

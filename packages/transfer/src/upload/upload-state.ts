@@ -63,16 +63,18 @@ export function readUploadState(value: unknown): UploadState {
   if (record.version !== 1) throw fail('version', `must be 1, got ${String(record.version)}`);
   if (typeof record.fileId !== 'string' || record.fileId === '') throw fail('fileId', 'must be a non-empty string');
   if (typeof record.fileName !== 'string') throw fail('fileName', 'must be a string');
-  if (!Number.isSafeInteger(record.size) || (record.size as number) < 0) throw fail('size', 'must be a whole number of bytes');
-  if (!Number.isSafeInteger(record.partSize) || (record.partSize as number) <= 0 || (record.partSize as number) % 64 !== 0)
+  if (!Number.isSafeInteger(record.size) || (record.size as number) < 0)
+    throw fail('size', 'must be a whole number of bytes');
+  if (
+    !Number.isSafeInteger(record.partSize) ||
+    (record.partSize as number) <= 0 ||
+    (record.partSize as number) % 64 !== 0
+  )
     throw fail('partSize', 'must be a positive multiple of 64');
   if (typeof record.parallel !== 'boolean') throw fail('parallel', 'must be true or false');
   const partCount = Math.max(1, Math.ceil((record.size as number) / (record.partSize as number)));
   const partsDone = record.partsDone;
-  if (
-    !Array.isArray(partsDone) ||
-    !partsDone.every((part) => Number.isInteger(part) && part >= 1 && part <= partCount)
-  )
+  if (!Array.isArray(partsDone) || !partsDone.every((part) => Number.isInteger(part) && part >= 1 && part <= partCount))
     throw fail('partsDone', `must be part numbers from 1 to ${partCount}`);
   const source = (record.source ?? {}) as UploadState['source'];
   const state: UploadState = {

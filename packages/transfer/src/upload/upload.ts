@@ -28,7 +28,7 @@ import { choosePartSize, type PlannedPart, planParts } from './plan.js';
 import { runPool } from './pool.js';
 import { ProgressCounter, type TransferProgress } from './progress.js';
 import { type FetchFunction, type PutPartContext, putPart } from './put-part.js';
-import { type OpenedSource, openSource, type UploadSource } from './source.js';
+import { isUnreadable, type OpenedSource, openSource, sourceChanged, type UploadSource } from './source.js';
 import type { UploadState } from './upload-state.js';
 
 /** Parts in flight at once by default. */
@@ -112,7 +112,10 @@ function checkFileName(name: string): void {
 
 function checkConcurrency(concurrency: number): void {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
-    throw new KooDriveValidationError('concurrency', `must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${concurrency}`);
+    throw new KooDriveValidationError(
+      'concurrency',
+      `must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${concurrency}`,
+    );
 }
 
 /** Reads the whole source once, in order, for its SHA-256 (and the parts' states when the hasher can export them). */
@@ -124,18 +127,32 @@ async function hashWhole(
   const digest = await createSha256Digest();
   const starts = new Map(parts.slice(1).map((part) => [part.offset, part.partNumber]));
   const partStates: Record<string, number[]> = {};
-  const nextEnd = (from: number) => Math.min(from + HASH_CHUNK * 2, source.size);
+  // Chunks end at part starts, where the states are taken.
+  const boundaries = parts.slice(1).map((part) => part.offset);
+  let boundary = 0;
+  const nextEnd = (from: number) => {
+    while (boundary < boundaries.length && (boundaries[boundary] as number) <= from) boundary++;
+    return Math.min(from + HASH_CHUNK, source.size, boundaries[boundary] ?? source.size);
+  };
+  const reader = source.sequential(0);
   let position = 0;
-  let reading = source.size > 0 ? source.read(0, nextEnd(0)) : undefined;
-  while (reading) {
-    const bytes = await reading;
-    signal.throwIfAborted();
-    const after = position + bytes.byteLength;
-    reading = after < source.size ? source.read(after, nextEnd(after)) : undefined;
-    digest.update(bytes);
-    position = after;
-    const part = starts.get(position);
-    if (part !== undefined && digest.running) partStates[part] = digest.running.state().words;
+  let reading = source.size > 0 ? reader.read(nextEnd(0)) : undefined;
+  try {
+    while (reading) {
+      const bytes = await reading;
+      signal.throwIfAborted();
+      const after = position + bytes.byteLength;
+      reading = after < source.size ? reader.read(nextEnd(after) - after) : undefined;
+      digest.update(bytes);
+      position = after;
+      const part = starts.get(position);
+      if (part !== undefined && digest.running) partStates[part] = digest.running.state().words;
+    }
+  } catch (error) {
+    throw isUnreadable(error) ? sourceChanged(source.name ?? 'the file') : error;
+  } finally {
+    await reading?.catch(() => undefined);
+    await reader.close();
   }
   const known = Object.keys(partStates).length > 0 && parts.length === Object.keys(partStates).length + 1;
   return { sha256: digest.digestHex(), ...(known ? { partStates } : {}) };
@@ -236,7 +253,11 @@ export class UploadRun implements Upload {
 
     let created: { fileId: string; containerId?: string; fileName: string; multiParts?: MultiPartInfo[] };
     if (resume) {
-      created = { fileId: resume.fileId, fileName: resume.fileName, ...(resume.containerId ? { containerId: resume.containerId } : {}) };
+      created = {
+        fileId: resume.fileId,
+        fileName: resume.fileName,
+        ...(resume.containerId ? { containerId: resume.containerId } : {}),
+      };
       for (const part of resume.partsDone) this.partsDone.add(part);
     } else {
       const answer = await this.createFile(source, fileName, known.sha256);
@@ -269,7 +290,9 @@ export class UploadRun implements Upload {
         ...(source.lastModified !== undefined ? { lastModified: source.lastModified } : {}),
       },
     };
-    const alreadyStored = parts.filter((part) => this.partsDone.has(part.partNumber)).reduce((sum, part) => sum + part.size, 0);
+    const alreadyStored = parts
+      .filter((part) => this.partsDone.has(part.partNumber))
+      .reduce((sum, part) => sum + part.size, 0);
     const counter = new ProgressCounter(source.size, options.onProgress, alreadyStored);
     const pending = parts.filter((part) => !this.partsDone.has(part.partNumber));
     const putContext = (urls: PartUrls): PutPartContext => ({
@@ -278,6 +301,7 @@ export class UploadRun implements Upload {
       policy: storageRetryPolicy(options.retry),
       signal,
       fileId: created.fileId,
+      fileName: created.fileName,
     });
     const stored = (part: PlannedPart, urls: PartUrls) => {
       this.partsDone.add(part.partNumber);
@@ -382,7 +406,13 @@ export class UploadRun implements Upload {
     if (known.sha256 === undefined) {
       const firstPending = parts.find((part) => !this.partsDone.has(part.partNumber));
       const from = known.hash;
-      if (from && from.offset > 0 && firstPending && from.offset <= firstPending.offset && from.offset % partSize === 0) {
+      if (
+        from &&
+        from.offset > 0 &&
+        firstPending &&
+        from.offset <= firstPending.offset &&
+        from.offset % partSize === 0
+      ) {
         const running = await loadRunningSha256(from);
         digest = { update: (bytes) => running.update(bytes), running, digestHex: () => running.digestHex() };
         first = parts.findIndex((part) => part.offset === from.offset);
@@ -416,7 +446,10 @@ async function rootFolderOf(kd: TransferClient, containerId: string, signal: Abo
 /** Refuses to resume an upload with a source that is not the one it began with. */
 function checkSameSource(state: UploadState, source: OpenedSource): void {
   if (source.size !== state.size)
-    throw new KooDriveValidationError('source', `is ${source.size} bytes; the upload being resumed is of ${state.size} bytes`);
+    throw new KooDriveValidationError(
+      'source',
+      `is ${source.size} bytes; the upload being resumed is of ${state.size} bytes`,
+    );
   const { lastModified } = state.source;
   if (lastModified !== undefined && source.lastModified !== undefined && lastModified !== source.lastModified)
     throw new KooDriveValidationError(

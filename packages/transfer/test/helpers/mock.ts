@@ -44,7 +44,7 @@ export async function startTransferMock(storage: MockStorageOptions = {}): Promi
 }
 
 /** Deterministic pseudo-random bytes (xorshift), so that no two parts are alike. */
-export function makeBytes(size: number, seed = 1): Uint8Array {
+export function makeBytes(size: number, seed = 1): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   let x = seed >>> 0 || 1;
   for (let index = 0; index < size; index += 4) {

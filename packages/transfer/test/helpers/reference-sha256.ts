@@ -20,7 +20,9 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 /** The chaining values H0…H7 after the whole 64-byte blocks of `bytes` (its length a multiple of 64). */
 export function referenceState(bytes: Uint8Array): number[] {
   if (bytes.length % 64 !== 0) throw new Error('whole blocks only');
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  const h = new Uint32Array([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  ]);
   const w = new Uint32Array(64);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let block = 0; block < bytes.length; block += 64) {
