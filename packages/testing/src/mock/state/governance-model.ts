@@ -7,6 +7,7 @@ import { makeOwnerId } from '../../factories/ids.js';
 import type { MockReply, MockRequest, MockState } from '../types.js';
 import {
   ANONYMOUS_TEMPLATE_ID,
+  allCapabilities,
   capabilitiesOf,
   type MockAuditLog,
   type MockGovernance,
@@ -33,19 +34,7 @@ export function presetTemplates(company: string): MockPermissionTemplate[] {
     updateTime: PRESET_TIME,
     capabilities,
   });
-  const everything = capabilitiesOf(
-    'addChildNodePermission',
-    'copyPermission',
-    'deletePermission',
-    'downloadPermission',
-    'editPermission',
-    'listChildNodePermission',
-    'removeChildNodePermission',
-    'renameFilePermission',
-    'shareFilePermission',
-    'uploadPermission',
-    'viewPermission',
-  );
+  const everything = allCapabilities();
   return [
     preset(0, 'Manage', 'Every permission', everything),
     preset(1, 'Edit', 'Every permission but online editing', { ...everything, editPermission: false }),

@@ -109,7 +109,8 @@ export interface MockGovernance {
   sequence: number;
 }
 
-const ALL_FLAGS = [
+/** Every permission flag of a template, in the order the Capabilities table lists them. */
+export const ALL_FLAGS = [
   'addChildNodePermission',
   'copyPermission',
   'deletePermission',
@@ -127,3 +128,6 @@ const ALL_FLAGS = [
 export function capabilitiesOf(...granted: (keyof Capabilities)[]): Capabilities {
   return Object.fromEntries(ALL_FLAGS.map((flag) => [flag, granted.includes(flag)])) as unknown as Capabilities;
 }
+
+/** Capabilities with every flag granted. */
+export const allCapabilities = (): Capabilities => capabilitiesOf(...ALL_FLAGS);
