@@ -97,9 +97,10 @@ export async function callOperation(
   }
   const policy = retry === undefined ? core.clientPolicy : retryPolicyFor(core.clientRetry, retry);
   const answer: Answer = { sent: false, text: '' };
-  const serialized =
-    body === undefined || !core.serializesBodies || fetchInit.bodySerializer ? body : await serializeBody(body);
   try {
+    // A body JSON cannot write (a cycle, say) fails here, before sending: a validation error.
+    const serialized =
+      body === undefined || !core.serializesBodies || fetchInit.bodySerializer ? body : await serializeBody(body);
     const result = await core.raw.request(
       facts.method.toLowerCase() as never,
       facts.path as never,

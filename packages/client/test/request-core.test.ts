@@ -125,6 +125,19 @@ describe('int64 in request bodies', () => {
   });
 });
 
+describe('a body JSON cannot write', () => {
+  it('is a validation error, before anything is sent', async () => {
+    const fetch = vi.fn(async () => ok());
+    const kd = stubbedClient(fetch);
+    const cyclic: Record<string, unknown> = { name: 'g', addGroupUsers: [] };
+    cyclic.self = cyclic;
+    await expect(kd.POST('/koodrive/ose/v1/space/group', { body: cyclic as never })).rejects.toThrow(
+      KooDriveValidationError,
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
 describe('failures after the request was sent', () => {
   const brokenBody = () =>
     new Response(
