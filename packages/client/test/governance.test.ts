@@ -5,7 +5,7 @@
  * token for Refined Authorization, Permissions Templates and File Moderation).
  */
 import { createHash } from 'node:crypto';
-import { capabilitiesOf, type MockUser } from '@koodrive/testing';
+import { allCapabilities, capabilitiesOf, type MockUser } from '@koodrive/testing';
 import { operationIndex } from '@koodrive/types';
 import { describe, expect, it } from 'vitest';
 import {
@@ -41,19 +41,7 @@ import { APP_TOKEN, file, folder, useTaskWorld } from './tasks-fixture.js';
 
 const world = useTaskWorld();
 const following = { interval: 1, onProgress: (_: JobProgress) => world.advance(150) };
-const everything = capabilitiesOf(
-  'addChildNodePermission',
-  'copyPermission',
-  'deletePermission',
-  'downloadPermission',
-  'editPermission',
-  'listChildNodePermission',
-  'removeChildNodePermission',
-  'renameFilePermission',
-  'shareFilePermission',
-  'uploadPermission',
-  'viewPermission',
-);
+const everything = allCapabilities();
 
 /** The first group space of the mock, its group, and an ordinary user made a member of it. */
 function groupSpace() {

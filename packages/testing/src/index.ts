@@ -56,6 +56,7 @@ export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/s
 export * from './mock/state/files.js';
 export {
   ANONYMOUS_TEMPLATE_ID,
+  allCapabilities,
   capabilitiesOf,
   type MockAuditLog,
   type MockGovernance,

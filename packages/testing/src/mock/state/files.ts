@@ -472,8 +472,15 @@ export interface NewNode {
   description?: string;
 }
 
-/** Creates a folder (checks the name, the parent and clashes). */
-export function createFolder(state: MockState, input: NewNode & { mimeType?: string }): MockFileNode {
+/**
+ * Puts a new node in its folder, after the checks every new node needs (its name, its parent,
+ * a clash with a sibling), and stores it.
+ */
+function placeNode(
+  state: MockState,
+  input: NewNode,
+  kind: Pick<MockFileNode, 'isFolder' | 'fileType' | 'mimeType' | 'size'> & { sha256?: string },
+): MockFileNode {
   checkFileName(input.name);
   const parent = findTargetFolder(state, input.containerId, input.parentId);
   const now = input.now ?? new Date();
@@ -482,10 +489,7 @@ export function createFolder(state: MockState, input: NewNode & { mimeType?: str
     containerId: input.containerId,
     parentId: parent.id,
     name: nameInFolder(state, parent.id, input.name, input.onConflict ?? 'fail', now),
-    isFolder: true,
-    fileType: FOLDER,
-    mimeType: input.mimeType ?? 'application/vnd.huawei-apps.folder',
-    size: 0,
+    ...kind,
     properties: {},
     createdTime: now.toISOString(),
     editedTime: now.toISOString(),
@@ -495,6 +499,16 @@ export function createFolder(state: MockState, input: NewNode & { mimeType?: str
   };
   state.files.nodes.set(node.id, node);
   return node;
+}
+
+/** Creates a folder (checks the name, the parent and clashes). */
+export function createFolder(state: MockState, input: NewNode & { mimeType?: string }): MockFileNode {
+  return placeNode(state, input, {
+    isFolder: true,
+    fileType: FOLDER,
+    mimeType: input.mimeType ?? 'application/vnd.huawei-apps.folder',
+    size: 0,
+  });
 }
 
 /** The FileTypeCode KooDrive would give a name (by extension): 15 image, 20 video, … 45 other. */
@@ -544,28 +558,13 @@ export function createFileNode(
   state: MockState,
   input: NewNode & { content: MockContent; fileType?: string; mimeType?: string },
 ): MockFileNode {
-  checkFileName(input.name);
-  const parent = findTargetFolder(state, input.containerId, input.parentId);
-  const now = input.now ?? new Date();
-  const node: MockFileNode = {
-    id: newFileId(state),
-    containerId: input.containerId,
-    parentId: parent.id,
-    name: nameInFolder(state, parent.id, input.name, input.onConflict ?? 'fail', now),
+  return placeNode(state, input, {
     isFolder: false,
     fileType: input.fileType ?? fileTypeOf(input.name),
     mimeType: input.mimeType ?? mimeTypeOf(input.name),
     size: input.content.size,
     sha256: input.content.sha256,
-    properties: {},
-    createdTime: now.toISOString(),
-    editedTime: now.toISOString(),
-    ownerId: input.ownerId ?? parent.ownerId,
-    status: 'ready',
-    ...(input.description ? { description: input.description } : {}),
-  };
-  state.files.nodes.set(node.id, node);
-  return node;
+  });
 }
 
 /**

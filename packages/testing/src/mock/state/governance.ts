@@ -110,7 +110,7 @@ export interface MockGovernance {
 }
 
 /** Every permission flag of a template, in the order the Capabilities table lists them. */
-export const ALL_FLAGS = [
+const ALL_FLAGS = [
   'addChildNodePermission',
   'copyPermission',
   'deletePermission',
