@@ -102,6 +102,9 @@ export function createSessionAuth(options: SessionAuthOptions): KooDriveSessionA
   let refreshedAt = Number.NEGATIVE_INFINITY;
   let usesOfToken = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Keep-alive as asked for; stopKeepAlive() turns it off for good (a refresh that ends later must
+  // not start the timer again).
+  let keepingAlive = keepAlive;
 
   const isEnded = () => ended !== undefined;
   const expired = () => {
@@ -111,17 +114,22 @@ export function createSessionAuth(options: SessionAuthOptions): KooDriveSessionA
 
   function end(reason: KooDriveSessionEnd, cause?: KooDriveApiError, detail?: string): void {
     ended ??= { reason, ...(cause ? { cause } : {}), ...(detail ? { detail } : {}) };
-    stopKeepAlive();
+    clearTimer();
   }
 
-  function stopKeepAlive(): void {
+  function clearTimer(): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   }
 
+  function stopKeepAlive(): void {
+    keepingAlive = false;
+    clearTimer();
+  }
+
   function scheduleKeepAlive(): void {
-    if (!keepAlive || ended) return;
-    stopKeepAlive();
+    if (!keepingAlive || ended) return;
+    clearTimer();
     timer = setTimeout(() => {
       timer = undefined;
       // Nobody awaits this refresh: a refusal ends the session (the next call says so), and a
@@ -205,11 +213,11 @@ export function createSessionAuth(options: SessionAuthOptions): KooDriveSessionA
     refresh,
     async logout(init = {}) {
       if (ended) {
-        stopKeepAlive();
+        clearTimer();
         return;
       }
       if (refreshing) await refreshing.catch(() => undefined);
-      stopKeepAlive();
+      clearTimer();
       // A refresh that was under way may have found the session over: nothing left to sign out.
       if (isEnded()) return;
       try {
