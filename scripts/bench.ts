@@ -298,12 +298,16 @@ async function mockStartup(): Promise<boolean> {
   return ratio <= 1.5;
 }
 
+const BENCHMARKS = [signerThroughput, wholeStack, loopback, typeChecking, mockStartup];
+// `pnpm bench 2 3` runs those only, to iterate on one goal; `pnpm bench` runs them all.
+const chosen = process.argv.slice(2).map(Number);
+for (const number of chosen) {
+  if (!(number >= 1 && number <= BENCHMARKS.length))
+    throw new Error(`no benchmark ${number}: 1 to ${BENCHMARKS.length}`);
+}
 console.log(`KooDrive benchmarks (paired rounds, median of per-round ratios; Node ${process.version})\n`);
-const results = [
-  await signerThroughput(),
-  await wholeStack(),
-  await loopback(),
-  await typeChecking(),
-  await mockStartup(),
-];
+const results: boolean[] = [];
+for (const [index, benchmark] of BENCHMARKS.entries()) {
+  if (chosen.length === 0 || chosen.includes(index + 1)) results.push(await benchmark());
+}
 process.exitCode = results.every(Boolean) ? 0 : 1;

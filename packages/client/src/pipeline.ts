@@ -25,7 +25,7 @@ import {
   KooDriveTimeoutError,
   KooDriveValidationError,
 } from './errors.js';
-import { assertTraceId } from './headers/trace-id.js';
+import { assertTraceId, generateTraceId } from './headers/trace-id.js';
 import { type Clock, formatXDate } from './headers/x-date.js';
 import type { KooDriveLogger } from './logger.js';
 import type { OperationFacts } from './operations/operation-facts.js';
@@ -85,8 +85,10 @@ export async function callOperation(
 ): Promise<KooDriveResult<unknown>> {
   const { retry, timeout, signal, headers, params, body, ...fetchInit } = init;
   assertValidRequestOptions({ retry, timeout });
-  const traceId = (params?.header?.['X-Traceid'] as string | undefined) ?? core.makeTraceId();
-  assertTraceId('header X-Traceid', traceId);
+  const given = params?.header?.['X-Traceid'] as string | undefined;
+  const traceId = given ?? core.makeTraceId();
+  // The client's own generator makes valid IDs; a caller's ID, or a caller's generator's, is checked.
+  if (given !== undefined || core.makeTraceId !== generateTraceId) assertTraceId('header X-Traceid', traceId);
   const info: KooDriveRequestInfo = { operationId: facts.id, method: facts.method, path: facts.path, traceId };
   const header = assertCallHeaders(params?.header, headers, info);
   assertValidInput(facts, params, info);
@@ -188,52 +190,57 @@ class SendFailure extends Error {
 export type Outcome = { response: Response; text: string } | { failure: unknown; timedOut: boolean };
 
 /**
- * A timer for one attempt: when time is up or the caller aborts, it aborts the signal given to
- * fetch and rejects `expired`, which the attempt races so that a fetch or a body read that ignores
- * its signal cannot hang the call.
+ * The deadline of one attempt: when time is up or the caller aborts, it aborts the signal given to
+ * fetch and fails the attempt at once, so that a fetch or a body read that ignores its signal
+ * cannot hang the call. Plain fields and one timer: this runs on every request.
  */
-function attemptDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined) {
-  const controller = new AbortController();
-  let timedOut = false;
-  let expire!: (reason: unknown) => void;
-  const expired = new Promise<never>((_, reject) => {
-    expire = reject;
-  });
-  expired.catch(() => undefined);
-  const stop = (reason: unknown) => {
-    controller.abort(reason);
-    expire(new SendFailure(reason));
-  };
-  const timer = setTimeout(() => {
-    timedOut = true;
-    stop(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
-  }, timeoutMs);
-  const unwatch = watchAbort(callerSignal, () => stop(callerSignal?.reason));
-  return {
-    signal: controller.signal,
-    expired,
-    timedOut: () => timedOut,
-    clear() {
-      clearTimeout(timer);
-      unwatch();
-    },
-  };
+interface AttemptDeadline {
+  readonly signal: AbortSignal;
+  timedOut: boolean;
+  /** Fails the attempt in flight; set by sendAttempt. */
+  fail?: (failure: SendFailure) => void;
+  clear(): void;
 }
 
-/** Sends one attempt and reads its whole answer; a failure to send or read is a SendFailure. */
-async function sendAttempt(
-  core: ClientCore,
-  request: Request,
-  deadline: ReturnType<typeof attemptDeadline>,
-): Promise<Outcome> {
+function attemptDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): AttemptDeadline {
+  const controller = new AbortController();
+  const stop = (reason: unknown) => {
+    controller.abort(reason);
+    deadline.fail?.(new SendFailure(reason));
+  };
+  const timer = setTimeout(() => {
+    deadline.timedOut = true;
+    stop(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  const unwatch = callerSignal ? watchAbort(callerSignal, () => stop(callerSignal.reason)) : undefined;
+  const deadline: AttemptDeadline = {
+    signal: controller.signal,
+    timedOut: false,
+    clear() {
+      clearTimeout(timer);
+      unwatch?.();
+    },
+  };
+  return deadline;
+}
+
+async function fetchAndRead(core: ClientCore, request: Request, signal: AbortSignal) {
+  const response = await core.fetch(request, { signal });
+  return { response, text: await response.text() };
+}
+
+/** Sends one attempt and reads its whole answer, unless its deadline fails it first; a failure to send or read is a SendFailure. */
+async function sendAttempt(core: ClientCore, request: Request, deadline: AttemptDeadline): Promise<Outcome> {
   try {
-    const response = await Promise.race([core.fetch(request, { signal: deadline.signal }), deadline.expired]);
-    const text = await Promise.race([response.text(), deadline.expired]);
-    return { response, text };
+    // One race for the whole exchange (answer and body), settled by whichever ends first.
+    return await new Promise<Outcome>((resolve, reject) => {
+      deadline.fail = reject;
+      fetchAndRead(core, request, deadline.signal).then(resolve, reject);
+    });
   } catch (failure) {
     return {
       failure: failure instanceof SendFailure ? failure : new SendFailure(failure),
-      timedOut: deadline.timedOut(),
+      timedOut: deadline.timedOut,
     };
   }
 }
@@ -252,14 +259,16 @@ async function authorizeAttempt(
   request.headers.set('Authorization', typeof pending === 'string' ? pending : await untilAborted(pending));
 }
 
+const unchanged = <T>(pending: Promise<T>): Promise<T> => pending;
+
 /**
  * `pending`, or a KooDriveAbortError as soon as the caller aborts: the caller's abort ends the
  * call at once even while it waits for something shared (a session's refresh, which goes on for
  * the other calls).
  */
 function untilAbortedBy(signal: AbortSignal | undefined, info: KooDriveRequestInfo) {
+  if (!signal) return unchanged;
   return <T>(pending: Promise<T>): Promise<T> => {
-    if (!signal) return pending;
     if (signal.aborted) return Promise.reject(abortError(info));
     return new Promise<T>((resolve, reject) => {
       const unwatch = watchAbort(signal, () => reject(abortError(info)));

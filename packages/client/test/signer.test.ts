@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +113,24 @@ describe('createAppSigner', () => {
         expect(await node.sign(request)).toEqual(await web.sign(request));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('computes the HMAC of node:crypto, for any secret (longer than a block, non-ASCII) and message', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ minLength: 1 }),
+          fc.string({ minLength: 60, maxLength: 200 }),
+          fc.string({ unit: 'grapheme', minLength: 1 }),
+        ),
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        (secret, message) => {
+          const hashing = nodeSigningCrypto(secret);
+          expect(hashing?.hmacHex(message)).toBe(createHmac('sha256', secret).update(message).digest('hex'));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

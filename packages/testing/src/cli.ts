@@ -261,14 +261,16 @@ const mock = await startMockKooDrive({
   fail(`cannot start: ${error.message}`, 1);
 });
 
-console.log(`mock KooDrive listening on ${mock.url}`);
 const accepts = [
   settings.tokens ? `${settings.tokens.length} token(s)` : 'any token',
   settings.apps ? `app signatures of ${Object.keys(settings.apps).join(', ')}` : 'no app signatures',
   `CORS for ${settings.origins === '*' ? 'any origin' : (settings.origins?.join(', ') ?? 'loopback origins')}`,
   ...(settings.faults ? [`faults (seed ${settings.faults.seed}) reported at GET /__mock/faults`] : []),
 ];
-console.log(`accepting ${accepts.join('; ')}${settings.quiet ? '' : '; logging each request'}`);
+// One write for both lines: whoever waits for "listening on" finds what the mock accepts with it.
+console.log(
+  `mock KooDrive listening on ${mock.url}\naccepting ${accepts.join('; ')}${settings.quiet ? '' : '; logging each request'}`,
+);
 
 const stop = () => void mock.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -52,7 +52,7 @@ export {
 } from './mock/mock-koodrive.js';
 export { createOperationMatcher, formatLogEntry, type MockLogEntry } from './mock/request-log.js';
 export { type MockServerOptions, type RunningMockKooDrive, startMockKooDrive } from './mock/server.js';
-export { createSpecAjv, createSpecValidator, type SpecValidator } from './mock/spec-validator.js';
+export { createSpecAjv, createSpecValidator, type SpecValidator, withAbsoluteRefs } from './mock/spec-validator.js';
 export * from './mock/state/files.js';
 export {
   ANONYMOUS_TEMPLATE_ID,

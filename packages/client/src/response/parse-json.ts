@@ -1,15 +1,17 @@
-/** Whether a parsed value holds a number beyond 2^53, which JSON.parse may have rounded. */
-function holdsUnsafeNumber(value: unknown): boolean {
-  if (typeof value === 'number') return !Number.isSafeInteger(value) && Number.isInteger(value);
-  if (typeof value !== 'object' || value === null) return false;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) if (holdsUnsafeNumber(item)) return true;
+// A number token of 16 digits or more with no fraction or exponent: only such a token can be an
+// integer beyond 2^53. A number token starts the text or follows `:`, `[` or `,` (and white
+// space). Digits inside strings can match too; they only cost the slower, exact path below.
+const LONG_INTEGER = /(?:^|[:[,])\s*(-?\d{16,})(?![\d.eE])/g;
+
+/** Whether the text shows an integer token beyond 2^53 (or a string that looks like one). */
+function showsUnsafeInteger(text: string): boolean {
+  LONG_INTEGER.lastIndex = 0;
+  for (let match = LONG_INTEGER.exec(text); match !== null; match = LONG_INTEGER.exec(text)) {
+    if (!Number.isSafeInteger(Number(match[1]))) return true;
+  }
   return false;
 }
 
-// Where a number token of 16 digits or more could start: only such a token can exceed 2^53, and a
-// number token starts the text or follows `:`, `[` or `,`. Digits inside strings can match too;
-// they only cost the slower, exact path below.
-const LONG_NUMBER = /(?:^|[:[,])\s*-?\d{16}/;
 // A JSON string (skipped as it is) or a number token; only whole numbers beyond 2^53 are rewritten.
 const STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 // Marks a big integer turned string: written escaped in the JSON text, read back as a NUL character.
@@ -20,15 +22,12 @@ const BIGINT_MARK_IN_JSON = '\\u0000bigint:';
  * JSON.parse, except that integers beyond Number.MAX_SAFE_INTEGER become bigint instead of losing
  * digits (KooDrive's int64 fields, such as capacities in KB, can exceed 2^53).
  *
- * A body without a run of 16 digits where a number could be is plain JSON.parse. Otherwise
- * JSON.parse reads it first: an integer beyond 2^53 always parses to a whole number beyond 2^53,
- * so only a body that shows one is read again: its big integer tokens (never digits inside
- * strings, which the pattern consumes whole) become marked strings, revived as bigint.
+ * A body that shows no integer token beyond 2^53 is plain JSON.parse (IDs of 19 digits are
+ * strings in KooDrive's answers, so most bodies are). Otherwise its big integer tokens (never
+ * digits inside strings, which the pattern consumes whole) become marked strings, revived as bigint.
  */
 export function parseJsonLosslessly(text: string): unknown {
-  if (!LONG_NUMBER.test(text)) return JSON.parse(text);
-  const value: unknown = JSON.parse(text);
-  if (!holdsUnsafeNumber(value)) return value;
+  if (!showsUnsafeInteger(text)) return JSON.parse(text);
   const marked = text.replace(STRING_OR_NUMBER, (token) =>
     /^-?\d+$/.test(token) && !Number.isSafeInteger(Number(token)) ? `"${BIGINT_MARK_IN_JSON}${token}"` : token,
   );

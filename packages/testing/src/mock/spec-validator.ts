@@ -69,8 +69,6 @@ export type Validation =
   | { ok: false; status: 400; problem: string; route: Route }
   | { ok: false; status: 404 | 405; problem: string };
 
-const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
-
 function resolveRef<T>(value: T | { $ref: string }, document: Json = openapiDocument): T {
   if (typeof value !== 'object' || value === null || !('$ref' in value)) return value as T;
   const target = value.$ref
@@ -78,6 +76,23 @@ function resolveRef<T>(value: T | { $ref: string }, document: Json = openapiDocu
     .split('/')
     .reduce<unknown>((node, segment) => (node as Json)[segment.replace(/~1/g, '/').replace(/~0/g, '~')], document);
   return resolveRef(target as T, document);
+}
+
+/**
+ * A schema taken from the spec, as a schema of its own: its `#/…` refs made absolute
+ * (`koodrive#/…`), so that an ajv from createSpecAjv resolves them in the document it was given.
+ */
+export function withAbsoluteRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withAbsoluteRefs);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#')
+        ? `${DOCUMENT_ID}${value}`
+        : withAbsoluteRefs(value),
+    ]),
+  );
 }
 
 function describeErrors(check: ValidateFunction, subject: string): string {
@@ -119,10 +134,12 @@ export function createSpecAjv(
  * body, with ajv (JSON Schema 2020-12); a route with a literal path wins over a template.
  */
 export function createSpecValidator(document: Json = openapiDocument) {
-  // Schemas are compiled by reference into the document, so their own $refs resolve inside it.
-  const ajv = createSpecAjv({}, document);
-  const coercing = createSpecAjv({ coerceTypes: true }, document);
-  const refTo = (pointer: string) => ({ $ref: `${DOCUMENT_ID}#${pointer}` });
+  // The ajvs know the components only: adding a document costs a walk through all of it, and the
+  // paths, four fifths of the spec, grow with it. A path's schemas are compiled on first use, as
+  // schemas of their own whose `#/components/…` refs point into the components added here.
+  const components = { components: document.components ?? {} };
+  const ajv = createSpecAjv({}, components);
+  const coercing = createSpecAjv({ coerceTypes: true }, components);
 
   const routes: Route[] = [];
   const paths = (document.paths ?? {}) as Record<string, Json>;
@@ -130,13 +147,11 @@ export function createSpecValidator(document: Json = openapiDocument) {
     for (const method of HTTP_METHODS) {
       const operation = item[method] as Json | undefined;
       if (!operation) continue;
-      const base = `/paths/${escapePointer(template)}/${method}`;
-      const parameters = ((operation.parameters ?? []) as Array<Parameter | { $ref: string }>).map((raw, index) => {
+      const parameters = ((operation.parameters ?? []) as Array<Parameter | { $ref: string }>).map((raw) => {
         const parameter = resolveRef(raw, document);
         // A parameter's value is wrapped in an object so that coercion ("10" → 10) can rewrite it.
-        const pointer = '$ref' in raw ? raw.$ref.slice(1) : `${base}/parameters/${index}`;
         return lazily({ ...parameter }, 'check', () =>
-          coercing.compile({ type: 'object', properties: { value: refTo(`${pointer}/schema`) } }),
+          coercing.compile({ type: 'object', properties: { value: withAbsoluteRefs(parameter.schema ?? {}) } }),
         );
       });
       const requestBody = operation.requestBody ? resolveRef(operation.requestBody as Json, document) : undefined;
@@ -156,7 +171,7 @@ export function createSpecValidator(document: Json = openapiDocument) {
         ...(jsonBody
           ? {
               body: lazily({ required: requestBody?.required === true }, 'check', () =>
-                ajv.compile(refTo(`${base}/requestBody/content/application~1json/schema`)),
+                ajv.compile(withAbsoluteRefs((jsonBody as Json).schema ?? {}) as Json),
               ),
             }
           : {}),
