@@ -129,6 +129,7 @@ export function createKooDriveClient<ThrowOnError extends boolean = false>(
     throwOnError,
     serializesBodies: !ownSerializer,
     hasUserMiddleware: () => userMiddleware > 0,
+    nativeFetch: options.fetch === undefined,
   };
 
   const byPath = (method: string) => (url: string, init?: CallInit) => {

@@ -18,7 +18,12 @@ export function redactedHeaders(headers: Headers): Record<string, string> {
 }
 
 /** `koodrive send` (debug): where the attempt goes and its headers, Authorization redacted. */
-export function logSend(logger: KooDriveLogger, info: KooDriveRequestInfo, attempt: number, request: Request) {
+export function logSend(
+  logger: KooDriveLogger,
+  info: KooDriveRequestInfo,
+  attempt: number,
+  request: { url: string; headers: Headers },
+) {
   logger.debug('koodrive send', { ...info, attempt, url: request.url, headers: redactedHeaders(request.headers) });
 }
 

@@ -5,6 +5,8 @@
  *   ├─ check           call options, headers, path and query parameters, the credential
  *   │                  → KooDriveValidationError, before anything is sent
  *   ├─ openapi-fetch   builds the request once: URL, query, JSON body (bigint exact), kd.use() middleware
+ *   │                  (as a PlannedRequest, URL and init, when fetch is the platform's and no middleware
+ *   │                  needs a Request: fetch then builds the only Request of each attempt)
  *   │  └─ its fetch:   runAttempts, per attempt:
  *   │                    X-Date from the clock → Authorization from the credential (signed over the exact bytes)
  *   │                    → fetch with the attempt's own signal (timeout or the caller's abort) → read the body
@@ -34,8 +36,8 @@ import { type KooDriveResult, readResult } from './response/read-result.js';
 import type { AttemptHistory } from './retry/next-attempt.js';
 import { type RetryOptions, type RetryPolicy, retryPolicyFor } from './retry/retry-policy.js';
 import { abortError, pause, watchAbort } from './transport/abort.js';
+import { PlannedRequest } from './transport/planned-request.js';
 import { assertCallHeaders } from './validate-headers.js';
-import { assertValidInput } from './validate-input.js';
 
 /** fetch as the client calls it: the request, and the attempt's AbortSignal. */
 export type FetchLike = (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -60,6 +62,8 @@ export interface ClientCore {
   serializesBodies: boolean;
   /** Whether kd.use() added middleware, which needs a readable Response. */
   hasUserMiddleware: () => boolean;
+  /** Whether fetch is globalThis.fetch (no `fetch` option), which may take a URL and init. */
+  nativeFetch: boolean;
   random?: () => number;
 }
 
@@ -77,6 +81,13 @@ interface Answer {
   returned?: Response;
 }
 
+// The parameter checks, loaded with a client's first call and kept: calls after it check at once.
+let inputChecks: typeof import('./validate-input.js') | undefined;
+const loadInputChecks = async () => {
+  inputChecks = await import('./validate-input.js');
+  return inputChecks;
+};
+
 /** Sends one call of an operation and reads its result. */
 export async function callOperation(
   core: ClientCore,
@@ -91,7 +102,8 @@ export async function callOperation(
   if (given !== undefined || core.makeTraceId !== generateTraceId) assertTraceId('header X-Traceid', traceId);
   const info: KooDriveRequestInfo = { operationId: facts.id, method: facts.method, path: facts.path, traceId };
   const header = assertCallHeaders(params?.header, headers, info);
-  assertValidInput(facts, params, info);
+  const { assertValidInput } = inputChecks ?? (await loadInputChecks());
+  assertValidInput(facts, params, (field, problem) => new KooDriveValidationError(field, problem, info));
   const credential = credentialFor(facts, core.credentials);
   if (credential === undefined) {
     const { missingCredentialProblem } = await import('./auth/missing-credential.js');
@@ -112,7 +124,13 @@ export async function callOperation(
         ...(serialized === undefined ? {} : { body: serialized }),
         params: { ...params, header: { ...header, 'X-Traceid': traceId } },
         parseAs: 'stream',
-        fetch: (request: Request) => {
+        // Middleware and a fetch of the caller's get a real Request; otherwise none is built twice.
+        ...(core.nativeFetch &&
+        !core.hasUserMiddleware() &&
+        (serialized === undefined || typeof serialized === 'string')
+          ? { Request: PlannedRequest }
+          : {}),
+        fetch: (request: Request | PlannedRequest) => {
           answer.sent = true;
           return runAttempts(core, request, answer, {
             info,
@@ -128,7 +146,9 @@ export async function callOperation(
     );
     const { response } = result as { response: Response };
     const text = response === answer.returned ? answer.text : await replacedText(result);
-    const read = await readResult(text, response, info);
+    const reading = readResult(text, response, info);
+    // A success is read at once; only a failure waits (for read-failure.ts, loaded on the first).
+    const read = reading instanceof Promise ? await reading : reading;
     if (read.error && core.throwOnError) throw read.error;
     return read;
   } catch (error) {
@@ -224,18 +244,30 @@ function attemptDeadline(timeoutMs: number, callerSignal: AbortSignal | undefine
   return deadline;
 }
 
-async function fetchAndRead(core: ClientCore, request: Request, signal: AbortSignal) {
-  const response = await core.fetch(request, { signal });
+async function fetchAndRead(
+  core: ClientCore,
+  request: OutgoingRequest,
+  body: Uint8Array<ArrayBuffer> | undefined,
+  signal: AbortSignal,
+) {
+  const response = await (request instanceof PlannedRequest
+    ? fetch(request.url, { ...request.init, body: body ?? null, signal })
+    : core.fetch(request, { signal }));
   return { response, text: await response.text() };
 }
 
 /** Sends one attempt and reads its whole answer, unless its deadline fails it first; a failure to send or read is a SendFailure. */
-async function sendAttempt(core: ClientCore, request: Request, deadline: AttemptDeadline): Promise<Outcome> {
+async function sendAttempt(
+  core: ClientCore,
+  request: OutgoingRequest,
+  body: Uint8Array<ArrayBuffer> | undefined,
+  deadline: AttemptDeadline,
+): Promise<Outcome> {
   try {
     // One race for the whole exchange (answer and body), settled by whichever ends first.
     return await new Promise<Outcome>((resolve, reject) => {
       deadline.fail = reject;
-      fetchAndRead(core, request, deadline.signal).then(resolve, reject);
+      fetchAndRead(core, request, body, deadline.signal).then(resolve, reject);
     });
   } catch (failure) {
     return {
@@ -245,18 +277,28 @@ async function sendAttempt(core: ClientCore, request: Request, deadline: Attempt
   }
 }
 
-/** The Authorization of one attempt, stamped with its X-Date. */
-async function authorizeAttempt(
-  request: Request,
+/** A request as an attempt sends it: a Request, or openapi-fetch's plan of one (transport/planned-request.ts). */
+type OutgoingRequest = Request | PlannedRequest;
+
+/**
+ * Sets the Authorization of one attempt, stamped with its X-Date: at once when the credential
+ * answers at once, else through the promise returned.
+ */
+function authorizeAttempt(
+  request: OutgoingRequest,
   { credential, untilAborted }: AttemptSettings,
-  body: Uint8Array | undefined,
-): Promise<void> {
-  if (!credential) return;
+  body: Uint8Array<ArrayBuffer> | undefined,
+): Promise<void> | undefined {
+  if (!credential) return undefined;
   const { method, url, headers } = request;
   const pending = credential.authorize(
     credential.needsBody && body ? { method, url, headers, body } : { method, url, headers },
   );
-  request.headers.set('Authorization', typeof pending === 'string' ? pending : await untilAborted(pending));
+  if (typeof pending === 'string') {
+    headers.set('Authorization', pending);
+    return undefined;
+  }
+  return untilAborted(pending).then((authorization) => headers.set('Authorization', authorization));
 }
 
 const unchanged = <T>(pending: Promise<T>): Promise<T> => pending;
@@ -281,23 +323,33 @@ function untilAbortedBy(signal: AbortSignal | undefined, info: KooDriveRequestIn
  * The attempts of one call. openapi-fetch hands over the request it built once; each attempt
  * sends it again with a fresh X-Date and Authorization, and the exact same body bytes.
  */
-async function runAttempts(core: ClientCore, built: Request, answer: Answer, settings: AttemptSettings) {
+async function runAttempts(core: ClientCore, built: OutgoingRequest, answer: Answer, settings: AttemptSettings) {
   const { info, policy, timeoutMs, signal } = settings;
-  const body = built.body === null ? undefined : new Uint8Array(await built.arrayBuffer());
+  const planned = built instanceof PlannedRequest;
+  // The exact bytes every attempt sends and signs: openapi-fetch's JSON text, or the Request's body.
+  const body = planned
+    ? typeof built.init.body === 'string'
+      ? new TextEncoder().encode(built.init.body)
+      : undefined
+    : built.body === null
+      ? undefined
+      : new Uint8Array(await built.arrayBuffer());
   const history: AttemptHistory = { retries: 0, skewCorrected: false, renewed: false };
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(info);
-    const request = body === undefined ? built : new Request(built, { body });
+    const request = planned || body === undefined ? built : new Request(built, { body });
     const offsetMs = core.clockOffsetMs;
     const signedAt = core.clock().getTime() + offsetMs;
     request.headers.set('X-Date', formatXDate(new Date(signedAt)));
-    await authorizeAttempt(request, settings, body);
+    const authorizing = authorizeAttempt(request, settings, body);
+    // Tokens and node:crypto signatures are ready at once: no turn of the event loop for them.
+    if (authorizing) await authorizing;
     // Log lines are built only for a logger that prints them, by a module loaded then.
     const log = core.logging ? await import('./log-attempt.js') : undefined;
     log?.logSend(core.logger, info, attempt, request);
     const started = performance.now();
     const deadline = attemptDeadline(timeoutMs, signal);
-    const outcome = await sendAttempt(core, request, deadline);
+    const outcome = await sendAttempt(core, request, body, deadline);
     deadline.clear();
     if (signal?.aborted) throw abortError(info);
 

@@ -1,16 +1,20 @@
+/**
+ * The checks of a call's path and query parameters. Loaded with a client's first call (pipeline.ts),
+ * so it imports nothing the client's entry has: the error to throw comes with the call.
+ */
 import type { ParameterRule as Rule } from '@koodrive/types';
-import { KooDriveValidationError } from './errors.js';
 import type { OperationFacts } from './operations/operation-facts.js';
 
-type CallContext = { operationId: string; traceId: string };
+/** Makes the KooDriveValidationError of this call for a field and its problem. */
+export type Invalid = (field: string, problem: string) => Error;
 
 // Paging parameters count rows: whatever their declared type, they are whole numbers from 0.
 const COUNTS = new Set(['offset', 'limit']);
 
-function checkValue(rule: Rule, value: unknown, call: CallContext): void {
+function checkValue(rule: Rule, value: unknown, invalid: Invalid): void {
   const field = `${rule.in} ${rule.name}`;
   const fail = (problem: string): never => {
-    throw new KooDriveValidationError(field, problem, call);
+    throw invalid(field, problem);
   };
   if (rule.type === 'integer' && !(typeof value === 'number' && Number.isInteger(value))) {
     fail(`must be a whole number, got ${JSON.stringify(value)}`);
@@ -38,14 +42,13 @@ function checkValue(rule: Rule, value: unknown, call: CallContext): void {
  * and `..` are path syntax that URL parsing would resolve (`/space/..` is `/`), and an empty one
  * would merge two segments. So they are refused, whatever the spec says of the parameter.
  */
-function assertPathSegments(path: Record<string, unknown> | undefined, call: CallContext): void {
+function assertPathSegments(path: Record<string, unknown> | undefined, invalid: Invalid): void {
   for (const name in path) {
     const value = path[name];
     if (value === '' || value === '.' || value === '..') {
-      throw new KooDriveValidationError(
+      throw invalid(
         `path ${name}`,
         value === '' ? 'must not be empty' : `must not be "${value}" (it would change the route)`,
-        call,
       );
     }
   }
@@ -60,15 +63,15 @@ function assertPathSegments(path: Record<string, unknown> | undefined, call: Cal
 export function assertValidInput(
   facts: OperationFacts,
   params: { path?: Record<string, unknown>; query?: Record<string, unknown> } | undefined,
-  call: CallContext,
+  invalid: Invalid,
 ): void {
-  assertPathSegments(params?.path, call);
+  assertPathSegments(params?.path, invalid);
   for (const rule of facts.params ?? []) {
     const value = params?.[rule.in]?.[rule.name];
     if (value === undefined || value === null) {
-      if (rule.required) throw new KooDriveValidationError(`${rule.in} ${rule.name}`, 'is required', call);
+      if (rule.required) throw invalid(`${rule.in} ${rule.name}`, 'is required');
       continue;
     }
-    checkValue(rule, value, call);
+    checkValue(rule, value, invalid);
   }
 }

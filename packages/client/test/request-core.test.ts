@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { makeMockState, type RunningMockKooDrive, startMockKooDrive } from '@koodrive/testing';
 import { operationIndex } from '@koodrive/types';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createKooDriveClient,
   KooDriveAbortError,
@@ -197,6 +197,71 @@ describe("each attempt's signal", () => {
     await expect(kd.GET('/koodrive/ose/v1/space/usage/quota')).rejects.toThrow(KooDriveTimeoutError);
     expect(signals).toHaveLength(1);
     expect(signals[0]?.aborted).toBe(true);
+  });
+});
+
+describe('with the platform’s fetch', () => {
+  const APP = { appId: 'planned-app', appSecret: 'planned-secret' };
+  let mock: RunningMockKooDrive;
+  beforeAll(async () => {
+    mock = await startMockKooDrive({ apps: { [APP.appId]: APP.appSecret }, state: makeMockState() });
+  });
+  afterAll(() => mock.close());
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** globalThis.fetch, recording what each attempt handed it; the first attempt is answered 503. */
+  function recordingFetch() {
+    const real = globalThis.fetch;
+    const calls: { input: unknown; init?: RequestInit }[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push({ input, ...(init ? { init } : {}) });
+      if (calls.length === 1) return new Response('busy', { status: 503, headers: { 'retry-after': '0' } });
+      return real(input, init);
+    });
+    return calls;
+  }
+
+  const createGroup = { name: 'planned', addGroupUsers: [{ userId: '1', template: 9007199254740993n }] };
+
+  it('builds no Request of its own: each attempt hands fetch the URL, the signed body bytes and its own signal', async () => {
+    const calls = recordingFetch();
+    const kd = createKooDriveClient({ baseUrl: mock.url, userId: USER_ID, auth: { type: 'app', ...APP } });
+    const { data, error } = await kd.POST('/koodrive/ose/v1/space/group', {
+      body: createGroup,
+      retry: { nonIdempotent: true, baseDelayMs: 1, maxDelayMs: 2 },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.code).toBe(0);
+    expect(calls).toHaveLength(2);
+    for (const { input, init } of calls) {
+      expect(typeof input).toBe('string');
+      expect(new TextDecoder().decode(init?.body as Uint8Array)).toContain('"template":9007199254740993');
+      expect(init?.signal).toBeInstanceOf(AbortSignal);
+    }
+    expect(calls[0]?.init?.signal).not.toBe(calls[1]?.init?.signal);
+    // The mock checked the second attempt's signature over those bytes.
+    expect(mock.requests.at(-1)?.status).toBe(200);
+  });
+
+  it('still gives kd.use() middleware a Request it can read and replace', async () => {
+    const calls = recordingFetch();
+    const kd = createKooDriveClient({ baseUrl: mock.url, userId: USER_ID, auth: { type: 'app', ...APP } });
+    const bodies: string[] = [];
+    kd.use({
+      async onRequest({ request }) {
+        bodies.push(await request.clone().text());
+        return new Request(request);
+      },
+    });
+    await unwrap(
+      kd.POST('/koodrive/ose/v1/space/group', {
+        body: createGroup,
+        retry: { nonIdempotent: true, baseDelayMs: 1, maxDelayMs: 2 },
+      }),
+    );
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toContain('"template":9007199254740993');
+    expect(calls.map(({ input }) => input instanceof Request)).toEqual([true, true]);
   });
 });
 

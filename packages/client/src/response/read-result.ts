@@ -34,13 +34,14 @@ const isSuccessCode = (code: unknown) =>
  * - 2xx with a body that is not a JSON object: an error that says so;
  * - 2xx with `code` other than 0: an error (the reference does not rule this out);
  * - otherwise the parsed body, with integers above 2^53 as bigint.
- * Failures are read by read-failure.ts, loaded when the first one comes.
+ * A success is returned at once; a failure through a promise, as read-failure.ts is loaded when the
+ * first one comes.
  */
-export async function readResult<Data>(
+export function readResult<Data>(
   text: string,
   response: Response,
   info: KooDriveRequestInfo,
-): Promise<KooDriveResult<Data>> {
+): KooDriveResult<Data> | Promise<KooDriveResult<Data>> {
   let parsed: { body: unknown } | undefined;
   try {
     parsed = { body: parseJsonLosslessly(text) };
@@ -50,6 +51,9 @@ export async function readResult<Data>(
   if (response.ok && isRecord(body) && (body.code === undefined || isSuccessCode(body.code))) {
     return { data: body as Data, response, traceId: info.traceId };
   }
-  const { readFailure } = await import('./read-failure.js');
-  return { error: new KooDriveApiError(readFailure(text, parsed, response, info)), response, traceId: info.traceId };
+  return import('./read-failure.js').then(({ readFailure }) => ({
+    error: new KooDriveApiError(readFailure(text, parsed, response, info)),
+    response,
+    traceId: info.traceId,
+  }));
 }

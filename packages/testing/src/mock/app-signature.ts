@@ -35,11 +35,16 @@ function percentDecode(text: string, plusIsSpace: boolean): string {
   }
 }
 
+// A path of unreserved characters and slashes is its own canonical form (the common case).
+const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+
 function canonicalPath(pathname: string): string {
-  const path = pathname
-    .split('/')
-    .map((segment) => percentEncode(percentDecode(segment, false)))
-    .join('/');
+  const path = PLAIN_PATH.test(pathname)
+    ? pathname
+    : pathname
+        .split('/')
+        .map((segment) => percentEncode(percentDecode(segment, false)))
+        .join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }
 

@@ -52,8 +52,8 @@ const SHA256_BLOCK = 64;
 
 /**
  * HMAC-SHA256 (RFC 2104) as two one-shot hashes over the key's padded blocks, prepared once:
- * H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)). In a client under load this costs less than createHmac,
- * whose per-call Hmac object is what weighs (`pnpm bench`); the signer tests check it against
+ * H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)). Timed inside a busy client, createHmac took about twice its
+ * tight-loop time and this less (README, Performance); the signer tests check it against
  * createHmac. The padded blocks derive from the secret, so they stay in this closure.
  */
 function oneShotHmac(hash: OneShotHash, appSecret: string): (data: string) => string {
