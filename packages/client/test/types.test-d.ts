@@ -1,6 +1,6 @@
 import type { GetSpaceResponse, SpaceQuotaUsage } from '@koodrive/types';
 import { describe, expectTypeOf, it } from 'vitest';
-import { GetSpaceUsageByQuota, spaceManagement } from '../src/generated/operations/index.js';
+import { CreateJob, GetJobDetail, GetSpaceUsageByQuota, spaceManagement } from '../src/generated/operations/index.js';
 import { createKooDriveClient } from '../src/index.js';
 
 const kd = createKooDriveClient({ userId: '1', auth: { type: 'token', token: 't' } });
@@ -86,5 +86,15 @@ describe('throwOnError', () => {
     expectTypeOf(result.error).toEqualTypeOf<undefined>();
     const byName = await GetSpaceUsageByQuota(strict);
     expectTypeOf(byName.data.total).toEqualTypeOf<number | undefined>();
+  });
+});
+
+describe('objects whose fields the reference does not document', () => {
+  it('are free-form: a caller may pass fields and read them, typed unknown', async () => {
+    await CreateJob(kd, {
+      body: { taskType: 2, dstContainerId: 's', taskInfo: { srcContainerId: 's', fileInfo: [{ fileId: 'f1' }] } },
+    });
+    const { data } = await GetJobDetail(kd, { params: { path: { job_id: 'j' } } });
+    expectTypeOf(data?.data?.taskInfos?.[0]?.anything).toEqualTypeOf<unknown>();
   });
 });

@@ -5043,6 +5043,7 @@ export const openapiDocument: Record<string, unknown> = {
                             },
                             "taskValue": {
                               "type": "object",
+                              "additionalProperties": true,
                               "description": "Returned for an asynchronous listing (its content is not documented)."
                             },
                             "progress": {
@@ -14036,14 +14037,16 @@ export const openapiDocument: Record<string, unknown> = {
                               "type": "array",
                               "description": "The details of the job's items (fields not documented).",
                               "items": {
-                                "type": "object"
+                                "type": "object",
+                                "additionalProperties": true
                               }
                             },
                             "uncompressedFileList": {
                               "type": "array",
                               "description": "The files inside the archive (fields not documented); the carrier\nedition says it comes with decompression jobs (taskType 5) only.\n",
                               "items": {
-                                "type": "object"
+                                "type": "object",
+                                "additionalProperties": true
                               }
                             }
                           }
@@ -15831,7 +15834,8 @@ export const openapiDocument: Record<string, unknown> = {
             "type": "array",
             "description": "Thumbnail addresses (images only); the objects' fields are not documented.",
             "items": {
-              "type": "object"
+              "type": "object",
+              "additionalProperties": true
             }
           },
           "teamName": {
@@ -17032,7 +17036,8 @@ export const openapiDocument: Record<string, unknown> = {
             "type": "array",
             "description": "Download links of the file (their fields are not documented).",
             "items": {
-              "type": "object"
+              "type": "object",
+              "additionalProperties": true
             }
           },
           "recycled": {
@@ -17667,7 +17672,8 @@ export const openapiDocument: Record<string, unknown> = {
             "type": "array",
             "description": "The files concerned (their fields are not documented).",
             "items": {
-              "type": "object"
+              "type": "object",
+              "additionalProperties": true
             }
           },
           "expireTime": {
@@ -17956,6 +17962,7 @@ export const openapiDocument: Record<string, unknown> = {
             "description": "The files and folders to work on. No copy of the reference documents the fields of an\nelement (its `fileInfo` table is missing), so elements are free-form objects. The Indonesian\ncopy says the list may be left out when emptying the recycle bin (taskType 7); the newest\ncopy marks it mandatory.\n",
             "items": {
               "type": "object",
+              "additionalProperties": true,
               "description": "One file or folder (fields not documented)."
             }
           },

@@ -3545,7 +3545,9 @@ export interface components {
             /** @description The file's full path of IDs. */
             idPath?: string;
             /** @description Thumbnail addresses (images only); the objects' fields are not documented. */
-            downloadLinks?: Record<string, never>[];
+            downloadLinks?: {
+                [key: string]: unknown;
+            }[];
             /** @description For a team space, the department's or group's name. */
             teamName?: string;
             /** @description For a team space, the team's ID. */
@@ -4271,7 +4273,9 @@ export interface components {
             /** @description The IDs of the spaces holding the file. */
             containers?: string[];
             /** @description Download links of the file (their fields are not documented). */
-            downloadLinks?: Record<string, never>[];
+            downloadLinks?: {
+                [key: string]: unknown;
+            }[];
             /** @description Whether the file is in the recycle bin. */
             recycled?: boolean;
         };
@@ -4621,7 +4625,9 @@ export interface components {
             /** @description The name the record is shown under. */
             displayName?: string;
             /** @description The files concerned (their fields are not documented). */
-            files?: Record<string, never>[];
+            files?: {
+                [key: string]: unknown;
+            }[];
             /** @description When it expires. */
             expireTime?: string;
         };
@@ -4757,7 +4763,9 @@ export interface components {
              *     copy says the list may be left out when emptying the recycle bin (taskType 7); the newest
              *     copy marks it mandatory.
              */
-            fileInfo: Record<string, never>[];
+            fileInfo: {
+                [key: string]: unknown;
+            }[];
             /** @description The path the files get after the job (the Indonesian copy says it may be left out for taskType 7). */
             newFilePath?: string;
             /** @description The ID of the space the files are in. */
@@ -7496,7 +7504,9 @@ export interface operations {
                             /** @description The asynchronous task's key. */
                             taskKey?: string;
                             /** @description Returned for an asynchronous listing (its content is not documented). */
-                            taskValue?: Record<string, never>;
+                            taskValue?: {
+                                [key: string]: unknown;
+                            };
                             /** @description How far the task is, in percent. */
                             progress?: number;
                             /** @description The asynchronous task's ID. */
@@ -11980,12 +11990,16 @@ export interface operations {
                         data?: {
                             jobInfo?: components["schemas"]["JobDetailInfo"];
                             /** @description The details of the job's items (fields not documented). */
-                            taskInfos?: Record<string, never>[];
+                            taskInfos?: {
+                                [key: string]: unknown;
+                            }[];
                             /**
                              * @description The files inside the archive (fields not documented); the carrier
                              *     edition says it comes with decompression jobs (taskType 5) only.
                              */
-                            uncompressedFileList?: Record<string, never>[];
+                            uncompressedFileList?: {
+                                [key: string]: unknown;
+                            }[];
                         };
                     };
                 };
