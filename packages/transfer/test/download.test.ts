@@ -82,6 +82,22 @@ describe('a download as a stream', () => {
     expect(gets[1]?.status).toBe(206);
   });
 
+  it('resumes with a Range request when the storage goes silent for longer than idleTimeout', async () => {
+    t.mock.storageFaults.cutDownload({ fileId, afterBytes: MiB, stall: true });
+    const download = await downloadFile(t.kd, fileId, {
+      containerId: t.containerId,
+      sha256: sha256(content),
+      idleTimeout: 300,
+      retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    });
+    expect(digestOf(await readAll(download.stream))).toEqual(digestOf(content));
+    const gets = storageGets();
+    expect(gets).toHaveLength(2);
+    const resumedAt = Number(/^bytes=(\d+)-$/.exec(gets[1]?.headers.range ?? '')?.[1]);
+    expect(resumedAt).toBeGreaterThan(0);
+    expect(resumedAt).toBeLessThanOrEqual(MiB);
+  });
+
   it('errors the stream at its end when the bytes do not have the SHA-256 given', async () => {
     const download = await downloadFile(t.kd, fileId, { containerId: t.containerId, sha256: 'a'.repeat(64) });
     const error = await readAll(download.stream).catch((caught) => caught);

@@ -270,6 +270,45 @@ describe('a failing part', () => {
     }
   });
 
+  it('is sent again when its PUT goes unanswered for longer than partTimeout', async () => {
+    const bytes = makeBytes(3 * PART, 43);
+    t.mock.storageFaults.failPartUpload({ partNumber: 2, mode: 'hang' });
+    const started = performance.now();
+    const result = await uploadFile(t.kd, bytes, {
+      parentFolder: 'root',
+      fileName: 'hung-part.bin',
+      partSize: PART,
+      partTimeout: 300,
+      retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    }).done;
+    expect(result.sha256).toBe(sha256(bytes));
+    expect(storagePuts().map(partOf).sort()).toEqual([1, 2, 2, 3]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('fails, saying so, when every attempt goes unanswered; a bad partTimeout is refused before anything is sent', async () => {
+    t.mock.storageFaults.failPartUpload({ partNumber: 1, mode: 'hang', times: 2 });
+    const error = await uploadFile(t.kd, makeBytes(PART, 44), {
+      parentFolder: 'root',
+      fileName: 'hung.bin',
+      partSize: PART,
+      partTimeout: 200,
+      retry: { maxRetries: 1, baseDelayMs: 1 },
+    }).done.catch((caught) => caught);
+    expect(error).toBeInstanceOf(KooDriveStorageError);
+    expect(error).toMatchObject({ partNumber: 1, attempts: 2, method: 'PUT' });
+    expect(error.message).toContain('no answer within 200 ms');
+    t.mock.reset();
+    const refused = await uploadFile(t.kd, makeBytes(PART, 45), {
+      parentFolder: 'root',
+      fileName: 'never.bin',
+      partTimeout: -1,
+    }).done.catch((caught) => caught);
+    expect(refused).toBeInstanceOf(KooDriveValidationError);
+    expect(refused.message).toMatch(/^partTimeout: must be a whole number of milliseconds/);
+    expect(t.mock.requests).toEqual([]);
+  });
+
   it('fails the upload with a KooDriveStorageError once its retries are spent, its URL’s signature left out', async () => {
     t.mock.storageFaults.failPartUpload({ partNumber: 1, times: 5 });
     const upload = uploadFile(t.kd, makeBytes(PART, 42), {

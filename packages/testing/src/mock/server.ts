@@ -61,8 +61,13 @@ function toFetchRequest(incoming: IncomingMessage, body: Buffer): Request {
 /** The storage endpoint's requests (part uploads, downloads): their bodies are streamed, not buffered. */
 const isStorageRequest = (incoming: IncomingMessage) => (incoming.url ?? '').startsWith(STORAGE_PREFIX);
 
-/** A fetch Request whose body streams from the socket (a part of up to 5 GiB never sits in memory whole). */
-function toStreamingFetchRequest(incoming: IncomingMessage): Request {
+/**
+ * A fetch Request whose body streams from the socket (a part of up to 5 GiB never sits in memory
+ * whole), and whose signal aborts when the client goes away (a hung answer waits for that).
+ */
+function toStreamingFetchRequest(incoming: IncomingMessage, outgoing: ServerResponse): Request {
+  const gone = new AbortController();
+  outgoing.once('close', () => gone.abort());
   // Read from the socket only when the handler reads: a body refused unread (a bad signature) is
   // then left to node:http, which discards it and keeps the connection usable.
   let chunks: AsyncIterator<Buffer> | undefined;
@@ -82,8 +87,14 @@ function toStreamingFetchRequest(incoming: IncomingMessage): Request {
   );
   const request = toFetchRequest(incoming, Buffer.alloc(0));
   const method = incoming.method ?? 'GET';
-  if (method === 'GET' || method === 'HEAD') return request;
-  const streaming = new Request(request.url, { method, headers: request.headers, body, duplex: 'half' } as RequestInit);
+  if (method === 'GET' || method === 'HEAD') return new Request(request, { signal: gone.signal });
+  const streaming = new Request(request.url, {
+    method,
+    headers: request.headers,
+    body,
+    duplex: 'half',
+    signal: gone.signal,
+  } as RequestInit);
   // The storage endpoint reads node's stream itself, skipping the web-stream layers (a third of its time).
   attachDirectBody(streaming, incoming);
   return streaming;
@@ -106,18 +117,28 @@ async function streamFetchResponse(
   });
   outgoing.writeHead(response.status, { ...headers, ...extraHeaders });
   if (response.body) {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      if (outgoing.destroyed) return;
-      if (!outgoing.write(chunk))
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            outgoing.off('drain', done);
-            outgoing.off('close', done);
-            resolve();
-          };
-          outgoing.on('drain', done);
-          outgoing.on('close', done);
-        });
+    const reader = response.body.getReader();
+    // A client that goes away cancels the body: a stalled download waits for exactly that.
+    const cancel = () => void reader.cancel().catch(() => undefined);
+    outgoing.once('close', cancel);
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        if (outgoing.destroyed) return;
+        if (!outgoing.write(value))
+          await new Promise<void>((resolve) => {
+            const drained = () => {
+              outgoing.off('drain', drained);
+              outgoing.off('close', drained);
+              resolve();
+            };
+            outgoing.on('drain', drained);
+            outgoing.on('close', drained);
+          });
+      }
+    } finally {
+      outgoing.off('close', cancel);
     }
   }
   outgoing.end();
@@ -174,7 +195,7 @@ export async function startMockKooDrive(options: MockServerOptions = {}): Promis
     const time = new Date();
     const started = performance.now();
     const request = isStorageRequest(incoming)
-      ? toStreamingFetchRequest(incoming)
+      ? toStreamingFetchRequest(incoming, outgoing)
       : toFetchRequest(incoming, await readBody(incoming));
     const preflight = cors?.preflight(request);
     const fault = preflight ? undefined : faults?.pick(request, mock.state);

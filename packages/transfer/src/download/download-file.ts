@@ -3,6 +3,7 @@
  * WritableStream; and `downloadFiles` for many files, their links asked for 100 at a time.
  */
 import { KooDriveError, KooDriveValidationError, type RetryOptions } from '@koodrive/client';
+import { checkTimeout, DEFAULT_IDLE_TIMEOUT_MS } from '../deadline.js';
 import { isAbort, transferAbortError } from '../errors.js';
 import type { TransferClient } from '../koodrive-calls.js';
 import { storageRetryPolicy } from '../retry.js';
@@ -32,6 +33,12 @@ export interface DownloadOptions {
   url?: string;
   /** Retries after a failure without an answer or a transient status, and resumptions after a break without progress: the client's settings (2, 0.5 s to 8 s), or `false`. */
   retry?: RetryOptions | false;
+  /**
+   * The longest the storage may stay silent, in ms (no answer to the GET, or no byte of the body):
+   * past it the attempt counts as broken and the download resumes where it stood. Default 60 000;
+   * 0 for no limit.
+   */
+  idleTimeout?: number;
   /** The fetch used for the storage GET (default: the global fetch). */
   fetch?: FetchFunction;
 }
@@ -71,6 +78,7 @@ function check(fileId: string, options: DownloadOptions): void {
     );
   if (options.sha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(options.sha256))
     throw new KooDriveValidationError('sha256', 'must be 64 hex digits');
+  checkTimeout('idleTimeout', options.idleTimeout, DEFAULT_IDLE_TIMEOUT_MS);
 }
 
 function start(kd: TransferClient, fileId: string, options: DownloadOptions, signal: AbortSignal): ResumableDownload {
@@ -81,6 +89,7 @@ function start(kd: TransferClient, fileId: string, options: DownloadOptions, sig
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     policy: storageRetryPolicy(options.retry),
     signal,
+    idleTimeoutMs: options.idleTimeout ?? DEFAULT_IDLE_TIMEOUT_MS,
     ...(options.url ? { url: options.url } : {}),
     ...(options.sha256 ? { sha256: options.sha256 } : {}),
     ...(options.size !== undefined ? { size: options.size } : {}),

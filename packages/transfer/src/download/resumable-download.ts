@@ -1,12 +1,14 @@
 /**
  * A download's bytes, as they arrive, from a link that may break: a streamed GET of the link (no
- * KooDrive header: the link carries its own signature), and when the connection breaks, a `Range`
+ * KooDrive header: the link carries its own signature), and when the connection breaks or the
+ * storage goes silent for longer than the idle limit, a `Range`
  * request for the rest (`If-Range` with the first answer's ETag, so a file that changed meanwhile
  * is noticed instead of spliced). A link refused as expired is replaced through getDownLoadUrl. At
  * the end the length is checked against what the storage announced (and the `size` the caller
  * expects), and the SHA-256 when the caller gave one.
  */
 import { KooDriveError } from '@koodrive/client';
+import { attemptSignal, readWithin } from '../deadline.js';
 import { describeUrl, KooDriveIntegrityError, KooDriveStorageError } from '../errors.js';
 import type { TransferClient } from '../koodrive-calls.js';
 import { isRetryableStatus, retryDelay, type StorageRetryPolicy, sleep } from '../retry.js';
@@ -27,6 +29,8 @@ export interface DownloadContext {
   fetch: FetchFunction;
   policy: StorageRetryPolicy;
   signal: AbortSignal;
+  /** The longest the storage may stay silent (no answer, no byte), in ms; 0: no limit. */
+  idleTimeoutMs: number;
   /** A link already at hand (from getDownloadLinks); else one is asked for. */
   url?: string;
   /** The SHA-256 the bytes must have (hex), to check at the end. */
@@ -92,7 +96,7 @@ export class ResumableDownload {
         let broken: unknown;
         try {
           for (;;) {
-            const { value, done } = await reader.read();
+            const { value, done } = await readWithin(reader, this.context.idleTimeoutMs);
             if (done) break;
             if (value.byteLength === 0) continue;
             stalls = 0;
@@ -190,14 +194,18 @@ export class ResumableDownload {
         if (this.etag) headers['if-range'] = this.etag;
       }
       let response: Response;
+      // The clock runs until the answer's headers come; the body's silences are timed by readWithin.
+      const deadline = attemptSignal(signal, context.idleTimeoutMs, 'answer');
       try {
-        response = await context.fetch(this.url, { method: 'GET', headers, signal });
+        response = await context.fetch(this.url, { method: 'GET', headers, signal: deadline.signal });
       } catch (error) {
         signal.throwIfAborted();
         if (retries >= policy.maxRetries)
           throw this.storageFailure({ detail: connectionProblem(error), cause: error }, attempt);
         await sleep(retryDelay(retries++, policy), signal);
         continue;
+      } finally {
+        deadline.clear();
       }
       if (response.status === 200 || response.status === 206) return this.fitting(response);
       const refusal = await readRefusal(response);

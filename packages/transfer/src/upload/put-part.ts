@@ -2,9 +2,10 @@
  * One part's PUT to its presigned storage URL, retried alone: the body is a Blob slice or bytes of
  * exactly the part's length (fetch sends it with that Content-Length, which the URL signs), and no
  * KooDrive header goes with it (the URL carries its own signature; object storage refuses a second
- * one). A refusal as expired gets a fresh URL at once; a transient failure waits and retries by the
- * client's rules; anything else fails the part.
+ * one). A refusal as expired gets a fresh URL at once; a transient failure, or no answer within the
+ * part's time limit, waits and retries by the client's rules; anything else fails the part.
  */
+import { attemptSignal } from '../deadline.js';
 import { describeUrl, KooDriveStorageError } from '../errors.js';
 import { isRetryableStatus, retryDelay, type StorageRetryPolicy, sleep } from '../retry.js';
 import { isExpiredUrl, readRefusal } from '../storage-answer.js';
@@ -23,6 +24,8 @@ export interface PutPartContext {
   urls: PartUrls;
   policy: StorageRetryPolicy;
   signal: AbortSignal;
+  /** The longest one PUT may go unanswered, in ms (0: no limit); past it, the attempt failed. */
+  timeoutMs: number;
   fileId: string;
   /** The file's name, for the error of a source that changed. */
   fileName: string;
@@ -54,14 +57,17 @@ export async function putPart(context: PutPartContext, partNumber: number, body:
         ...details,
       });
     let response: Response;
+    const deadline = attemptSignal(signal, context.timeoutMs, 'answer');
     try {
-      response = await context.fetch(url, { method: 'PUT', body: body as BodyInit, signal });
+      response = await context.fetch(url, { method: 'PUT', body: body as BodyInit, signal: deadline.signal });
     } catch (error) {
       signal.throwIfAborted();
       if (isUnreadable(error)) throw sourceChanged(context.fileName);
       if (retries >= policy.maxRetries) throw failure({ detail: connectionProblem(error), cause: error });
       await sleep(retryDelay(retries++, policy), signal);
       continue;
+    } finally {
+      deadline.clear();
     }
     if (response.ok) {
       // Read the (empty) answer to the end, so the connection goes back to the pool.

@@ -15,6 +15,7 @@
 import { KooDriveError, KooDriveValidationError, type RetryOptions } from '@koodrive/client';
 import { completeFile, createFile, GetSpaceByContainerID } from '@koodrive/client/operations';
 import type { MultiPartInfo } from '@koodrive/types';
+import { checkTimeout, DEFAULT_PART_TIMEOUT_MS } from '../deadline.js';
 import { isAbort, transferAbortError } from '../errors.js';
 import { callData, type TransferClient } from '../koodrive-calls.js';
 import { storageRetryPolicy } from '../retry.js';
@@ -45,6 +46,11 @@ export interface TransferOptions {
   onProgress?: (progress: TransferProgress) => void;
   /** Retries of a failed part PUT (each part alone): the client's settings and defaults (2 retries, 0.5 s to 8 s backoff), or `false`. */
   retry?: RetryOptions | false;
+  /**
+   * The longest a part's PUT may go unanswered, in ms, before the attempt counts as failed and is
+   * retried: default 300 000 (5 minutes); 0 for no limit.
+   */
+  partTimeout?: number;
   /** The fetch used for storage requests (default: the global fetch). Never sends KooDrive credentials. */
   fetch?: FetchFunction;
 }
@@ -232,6 +238,7 @@ export class UploadRun implements Upload {
     const signal = this.controller.signal;
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     checkConcurrency(concurrency);
+    const partTimeoutMs = checkTimeout('partTimeout', options.partTimeout, DEFAULT_PART_TIMEOUT_MS);
     if (!resume && (typeof options.parentFolder !== 'string' || options.parentFolder === ''))
       throw new KooDriveValidationError('parentFolder', 'must be a folder ID or "root"');
     const source = await openSource(this.input);
@@ -300,6 +307,7 @@ export class UploadRun implements Upload {
       urls,
       policy: storageRetryPolicy(options.retry),
       signal,
+      timeoutMs: partTimeoutMs,
       fileId: created.fileId,
       fileName: created.fileName,
     });

@@ -1,6 +1,7 @@
 /**
  * Faults on demand at the mock's storage endpoint, for testing what a transfer does when object
- * storage misbehaves: a part upload that fails, a download cut halfway, a URL that has expired.
+ * storage misbehaves: a part upload that fails or never answers, a download cut or stalled halfway,
+ * a URL that has expired.
  * `mock.storageFaults` is this; each fault is used up once it has struck (`times` strikes).
  */
 
@@ -15,8 +16,9 @@ export interface PartUploadFault {
   /**
    * `'error'` (default): the body is read, nothing is stored, and the answer is S3's 500
    * InternalError. `'reset'`: the connection is dropped without an answer (MSW: a network error).
+   * `'hang'`: the body is read and no answer ever comes, until the client gives up.
    */
-  mode?: 'error' | 'reset';
+  mode?: 'error' | 'reset' | 'hang';
 }
 
 /** A download whose connection is cut partway. */
@@ -27,6 +29,8 @@ export interface DownloadCutFault {
   afterBytes?: number;
   /** How many matching downloads are cut; default 1. */
   times?: number;
+  /** Instead of cutting the connection, keep it open and send nothing more (until the client gives up). */
+  stall?: boolean;
 }
 
 /** URLs to treat as expired. */
@@ -67,8 +71,8 @@ export interface MockStorageFaults {
 
 /** The storage endpoint's side of the faults: consulted on each request. */
 export interface FaultBook extends MockStorageFaults {
-  takePartUploadFault(fileId: string, partNumber: number): 'error' | 'reset' | undefined;
-  takeDownloadCut(fileId: string): { afterBytes?: number } | undefined;
+  takePartUploadFault(fileId: string, partNumber: number): 'error' | 'reset' | 'hang' | undefined;
+  takeDownloadCut(fileId: string): { afterBytes?: number; stall?: boolean } | undefined;
   isExpired(url: UrlFacts): boolean;
   /** The serial number of the next URL issued. */
   nextSerial(): number;
@@ -89,8 +93,10 @@ export function createFaultBook(): FaultBook {
   let serial = 0;
   return {
     failPartUpload(fault = {}) {
-      if (fault.mode !== undefined && fault.mode !== 'error' && fault.mode !== 'reset')
-        throw new RangeError(`failPartUpload: mode must be 'error' or 'reset', got ${JSON.stringify(fault.mode)}`);
+      if (fault.mode !== undefined && !['error', 'reset', 'hang'].includes(fault.mode))
+        throw new RangeError(
+          `failPartUpload: mode must be 'error', 'reset' or 'hang', got ${JSON.stringify(fault.mode)}`,
+        );
       partUploads.push({ ...fault, left: positive('failPartUpload: times', fault.times, 1) });
     },
     cutDownload(fault = {}) {
@@ -123,7 +129,10 @@ export function createFaultBook(): FaultBook {
       const fault = downloadCuts.find((item) => (item.fileId ?? fileId) === fileId);
       if (!fault) return undefined;
       if (--fault.left === 0) downloadCuts = downloadCuts.filter((item) => item !== fault);
-      return fault.afterBytes === undefined ? {} : { afterBytes: fault.afterBytes };
+      return {
+        ...(fault.afterBytes === undefined ? {} : { afterBytes: fault.afterBytes }),
+        ...(fault.stall ? { stall: true } : {}),
+      };
     },
     isExpired(url) {
       return expiries.some(

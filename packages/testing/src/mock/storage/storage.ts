@@ -308,6 +308,15 @@ export function createMockStorage(
     }
   }
 
+  /** No answer until the client gives up (its request's signal aborts); then a dropped connection. */
+  async function untilClientGivesUp(request: Request): Promise<Response> {
+    await new Promise<void>((resolve) => {
+      if (request.signal.aborted) resolve();
+      else request.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return Response.error();
+  }
+
   async function drain(request: Request, buffered: Uint8Array | undefined): Promise<void> {
     if (buffered) return;
     for await (const _ of chunksOf(request, undefined));
@@ -355,6 +364,7 @@ export function createMockStorage(
     if (fault) {
       if (fault === 'reset') return Response.error();
       await drain(request, buffered);
+      if (fault === 'hang') return untilClientGivesUp(request);
       return s3Error(500, 'InternalError', 'We encountered an internal error. Please try again.', {}, clock());
     }
     return receivePart(request, facts, length, buffered);
@@ -533,20 +543,31 @@ export function createMockStorage(
     if (request.method === 'HEAD') return new Response(null, { status, headers });
     const cut = faults.takeDownloadCut(fileId);
     const limit = cut ? start + (cut.afterBytes ?? Math.floor((end - start) / 2)) : end;
-    return new Response(bodyStream(content, start, end, limit), { status, headers });
+    return new Response(bodyStream(content, start, end, limit, cut?.stall === true), { status, headers });
   }
 
-  /** The body of a download, paced by the throttle; errors (cutting the connection) at `limit` when short of `end`. */
-  function bodyStream(content: MockContent, start: number, end: number, limit: number): ReadableStream<Uint8Array> {
+  /**
+   * The body of a download, paced by the throttle; at `limit`, when short of `end`, it errors
+   * (cutting the connection) or, with `stall`, sends nothing more until the client cancels it.
+   */
+  function bodyStream(
+    content: MockContent,
+    start: number,
+    end: number,
+    limit: number,
+    stall: boolean,
+  ): ReadableStream<Uint8Array> {
     const chunks = readContent(content, start, Math.min(end, Math.max(start, limit)));
     let sent = 0;
+    let cancelled: (() => void) | undefined;
     const startedAt = performance.now();
     return new ReadableStream<Uint8Array>(
       {
         async pull(controller) {
           const { value, done } = await chunks.next();
           if (done) {
-            if (limit < end) controller.error(new Error('mock storage: connection cut (faults.cutDownload)'));
+            if (limit < end && stall) await new Promise<void>((resolve) => (cancelled = resolve));
+            else if (limit < end) controller.error(new Error('mock storage: connection cut (faults.cutDownload)'));
             else controller.close();
             return;
           }
@@ -555,6 +576,7 @@ export function createMockStorage(
           await pace(sent, startedAt);
         },
         async cancel() {
+          cancelled?.();
           await chunks.return(undefined);
         },
       },
