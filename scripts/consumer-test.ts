@@ -8,8 +8,9 @@
  * 2. with msw and openapi-msw added: type-checks scripts/consumer/consumer.ts and runtimes.ts under
  *    moduleResolution node16 and bundler, and runs consumer.ts (client and in-process mock) on
  *    Node 20, 22 and 24;
- * 3. runs runtimes.ts on Node 20, 22 and 24, Bun and Deno, each against a fresh packed mock started
- *    by the packed bin (under the same Node for the Node runs, Node 20 for Bun and Deno).
+ * 3. runs runtimes.ts (calls, signatures, a transfer round trip) on Node 20, 22 and 24, Bun and
+ *    Deno, each against a fresh packed mock started by the packed bin (under the same Node for the
+ *    Node runs, Node 20 for Bun and Deno).
  * Node 22 and 24, Bun and Deno are pinned devDependencies from the npm registry.
  */
 import { execFileSync } from 'node:child_process';
@@ -142,8 +143,13 @@ try {
     missingSpaceCode: 13000301,
     aborted: true,
     webCryptoAgrees: true,
+    uploadedParts: 2,
+    downloadedBytes: 5 * 1024 * 1024 + 4096,
   };
-  const mockArgs = ['--rows', '12', '--token', 'runtime-token', '--app', 'runtime-app:runtime-secret'];
+  const mockArgs = [
+    ...['--rows', '12', '--token', 'runtime-token', '--app', 'runtime-app:runtime-secret'],
+    ...['--user-space', '1505084218764547200'],
+  ];
   const runs: { name: string; command: readonly string[]; mockNode?: string }[] = [
     ...Object.entries(nodeVersions).map(([name, node]) => ({
       name,
@@ -158,7 +164,9 @@ try {
     try {
       const seen = JSON.parse(run(binary, [...args, mock.url], project, runtimeEnv)) as Record<string, unknown>;
       expectFields(`in ${name}`, seen, expectedInRuntimes);
-      console.log(`runs in ${seen.runtime} (${seen.cryptoKind} signing; WebCrypto agrees)`);
+      console.log(
+        `runs in ${seen.runtime} (${seen.cryptoKind} signing; WebCrypto agrees; a 2-part upload and its download)`,
+      );
     } finally {
       mock.stop();
     }

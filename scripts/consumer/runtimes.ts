@@ -2,11 +2,13 @@
  * The packed @koodrive/client in a runtime (Node 20, 22 and 24 run it compiled, as out/runtimes.js;
  * Bun and Deno from source), against a mock KooDrive that Node started: `<runtime> runtimes.ts <mock
  * url>`. It exercises what differs between runtimes: fetch, timers and AbortSignal, the signer's
- * dynamic import, node:crypto or WebCrypto (the mock verifies every signature), and prints what it
- * saw as JSON.
+ * dynamic import, node:crypto or WebCrypto (the mock verifies every signature), and a transfer
+ * (parts in parallel, hashed by hash-wasm's WebAssembly, and a streamed download checked against
+ * the SHA-256), and prints what it saw as JSON.
  */
 import { createKooDriveClient, KooDriveAbortError, KooDriveApiError, unwrap } from '@koodrive/client';
 import { createAppSigner, webSigningCrypto } from '@koodrive/client/app-signature';
+import { downloadFile, uploadFile } from '@koodrive/transfer';
 
 declare const Deno: { args: string[]; version: { deno: string } } | undefined;
 declare const Bun: { version: string } | undefined;
@@ -55,6 +57,21 @@ const defaultSigner = createAppSigner(APP);
 const webSigner = createAppSigner(APP, { crypto: webSigningCrypto });
 const webCryptoAgrees = (await defaultSigner.sign(request)).signature === (await webSigner.sign(request)).signature;
 
+// Two parts of 5 MiB in parallel and a streamed download, whose SHA-256 the transfer checks.
+const MiB = 1024 * 1024;
+const bytes = new Uint8Array(5 * MiB + 4096).map((_, index) => (index * 31 + 7) % 251);
+const uploaded = await uploadFile(withToken, bytes, {
+  parentFolder: 'root',
+  fileName: 'runtime.bin',
+  partSize: 5 * MiB,
+}).done;
+const download = await downloadFile(withToken, uploaded.fileId, {
+  containerId: uploaded.containerId as string,
+  sha256: uploaded.sha256,
+});
+let downloadedBytes = 0;
+for await (const chunk of download.stream as unknown as AsyncIterable<Uint8Array>) downloadedBytes += chunk.byteLength;
+
 console.log(
   JSON.stringify({
     runtime,
@@ -65,5 +82,7 @@ console.log(
     missingSpaceCode: error instanceof KooDriveApiError ? error.code : undefined,
     aborted,
     webCryptoAgrees,
+    uploadedParts: uploaded.partsUploaded,
+    downloadedBytes,
   }),
 );
