@@ -3,7 +3,8 @@
  * internal $refs only) as a consumer of the types and client sees it.
  *
  * breaking: an operation, parameter or response field removed; a parameter or body field newly
- *           required; a type or enum narrowed, on input or on output.
+ *           required; a response field no longer required; a type or enum narrowed, on input or on
+ *           output.
  * additive: an operation, optional parameter or field added; a type or enum widened.
  */
 
@@ -28,6 +29,25 @@ const resolver =
 const typesOf = (schema: Node | undefined): Set<string> =>
   new Set(schema?.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]);
 
+/**
+ * A schema with its allOf members merged in (their properties, required names and types), as the
+ * JSON it describes must satisfy all of them: a field moved into an allOf member is the same field.
+ */
+function withAllOf(schema: Node, resolve: (n?: Node) => Node | undefined): Node {
+  const parts = ((schema.allOf ?? []) as Node[])
+    .map((part) => resolve(part))
+    .filter((part): part is Node => part !== undefined)
+    .map((part) => withAllOf(part, resolve));
+  if (parts.length === 0) return schema;
+  const { allOf: _allOf, ...own } = schema;
+  return {
+    ...Object.assign({}, ...parts),
+    ...own,
+    properties: Object.assign({}, ...parts.map((part) => part.properties ?? {}), own.properties ?? {}),
+    required: [...new Set([...parts.flatMap((part) => part.required ?? []), ...(own.required ?? [])])],
+  };
+}
+
 /** Compares two schemas; `direction` says whether a narrowing hurts callers (input) or readers (output). */
 function compareSchemas(
   before: Node | undefined,
@@ -44,9 +64,11 @@ function compareSchemas(
   const key = `${where}|${before?.$ref ?? ''}|${after?.$ref ?? ''}`;
   if (context.seen.has(key)) return;
   context.seen.add(key);
-  const a = context.resolveBefore(before);
-  const b = context.resolveAfter(after);
-  if (!a || !b) return;
+  const resolvedA = context.resolveBefore(before);
+  const resolvedB = context.resolveAfter(after);
+  if (!resolvedA || !resolvedB) return;
+  const a = withAllOf(resolvedA, context.resolveBefore);
+  const b = withAllOf(resolvedB, context.resolveAfter);
 
   const typesA = typesOf(a);
   const typesB = typesOf(b);
@@ -94,9 +116,15 @@ function compareSchemas(
       if (name in propsA && !requiredA.has(name))
         changes.push({ kind: 'breaking', where: `${where}.${name}`, what: 'now required' });
     }
+  } else {
+    // A reader that could count on a field must now handle its absence.
+    for (const name of requiredA) {
+      if (name in propsB && !requiredB.has(name))
+        changes.push({ kind: 'breaking', where: `${where}.${name}`, what: 'may now be absent' });
+    }
   }
   compareSchemas(a.items, b.items, `${where}[]`, direction, context, changes);
-  for (const combinator of ['allOf', 'oneOf', 'anyOf'] as const) {
+  for (const combinator of ['oneOf', 'anyOf'] as const) {
     const listA: Node[] = a[combinator] ?? [];
     const listB: Node[] = b[combinator] ?? [];
     for (const [index, schema] of listA.entries())

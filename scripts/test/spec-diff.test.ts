@@ -36,6 +36,30 @@ describe('diffSpecs', () => {
     expect(kinds(spec(quota()), spec(quota()))).toEqual([]);
   });
 
+  it('reads allOf members as part of the schema: a field moved into one is not removed, a required added beside one is', () => {
+    const body = (items: Record<string, unknown>) =>
+      quota({
+        requestBody: {
+          content: {
+            'application/json': { schema: { type: 'object', properties: { parts: { type: 'array', items } } } },
+          },
+        },
+      });
+    const inline = { type: 'object', properties: { quota: { type: 'string' } } };
+    const moved = { allOf: [{ $ref: '#/components/schemas/Row' }] };
+    expect(kinds(spec(body(inline)), spec(body(moved)))).toEqual([]);
+    expect(kinds(spec(body(moved)), spec(body({ ...moved, required: ['quota'] })))).toEqual([
+      'breaking: GET /quota body.parts[].quota: now required',
+    ]);
+  });
+
+  it('calls a response field that may now be absent breaking', () => {
+    const row = (required: string[]) => ({ type: 'object', required, properties: { quota: { type: 'string' } } });
+    expect(kinds(spec(quota(), row(['quota'])), spec(quota(), row([])))).toEqual([
+      'breaking: GET /quota response.data[].quota: may now be absent',
+    ]);
+  });
+
   it('calls a new operation or optional parameter additive', () => {
     const after = spec(
       quota({ parameters: [...quota().parameters, { name: 'offset', in: 'query', schema: { type: 'integer' } }] }),

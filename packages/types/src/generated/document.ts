@@ -3818,6 +3818,12 @@ export const openapiDocument: Record<string, unknown> = {
         "description": "Gives a file or folder a new name in its space.\n\nSource: main edition, English copy (date not shown); the main edition's Chinese page was not\nread. The main edition shows no response table: the response is the usual `code` and `msg`, as\nthe carrier edition's table (2026-02) and the tail of the main example response show (the\nexample itself is cut off, so it is not reproduced). The carrier edition also takes a\n`renameMode` and the `x-hw-share-folder-id` header, which the main edition does not list; they\nare left out. No copy followed shows an update date, so `x-koodrive-updated` is left out.\n",
         "x-koodrive-readings": [
           {
+            "at": "requestBody.renameMode",
+            "documented": "in the carrier edition only (2026-02), with the header x-hw-share-folder-id",
+            "spec": "neither the field nor the header",
+            "why": "the main edition lists neither; the carrier edition's own operations are out of scope"
+          },
+          {
             "at": "responses.200",
             "documented": "no table in the main edition; code (String) and msg in the carrier edition",
             "spec": "the envelope (code and msg)",
@@ -4067,6 +4073,12 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-08-28",
         "x-koodrive-readings": [
           {
+            "at": "parameters.header.x-hw-share-folder-id",
+            "documented": "added by the carrier edition only (2026-02), with personal-only spaces and no recycled",
+            "spec": "no such header",
+            "why": "the main edition does not list it; the carrier edition is out of scope"
+          },
+          {
             "at": "requestBody.filter",
             "documented": "keyWord (2025 English copy, then cut off); containerId, parentFolder, fileType, updateTimeRange, ownerId (older guide table, then cut off)",
             "spec": "those six fields",
@@ -4272,6 +4284,12 @@ export const openapiDocument: Record<string, unknown> = {
         "description": "Counts the folders and files under a folder and adds up their sizes, through every level below\nit (`recursive`, the default) or its direct children only; the `include…` switches leave a\ncount out, and `type` and `extensions` narrow what is counted.\n\nSource: main edition, Chinese copy (2025-12-12), its `.md` twin and the Indonesian-site English\ncopy (dates not shown), the English copy (2025-10-22), and the guide mirror's example\n(2025-03-14).\n\nDisagreements and readings:\n- Method: the URI section of every copy says GET, while the example line of every copy sends\n  POST (with the parameters in the query). The URI section is followed: GET.\n- Parameters: the Chinese HTML and English copies list only `fileId`, `containerId` and\n  `recursive`; the `.md` twin and the Indonesian-site copy of the main edition add\n  `includeDirCount`, `includeFileCount`, `includeTotalSize`, `type` and `extensions`, which are\n  included here as optional. The carrier edition's further `categorys`, `hidden` and\n  `isRecycled` are left out.\n- The StatsData counts are typed String and sent as numbers in the example; both are accepted.\n  `code` is typed String and sent as a number; both are accepted.\n- The English copy's `recursive` text says \"recursively upload\", a slip for counting.\n",
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
+          {
+            "at": "parameters.query.categorys",
+            "documented": "categorys, hidden and isRecycled in the carrier edition only",
+            "spec": "left out",
+            "why": "no main-edition copy lists them; the carrier edition is out of scope"
+          },
           {
             "at": "method",
             "documented": "GET in the URI section; POST in the example line (every copy)",
@@ -11332,6 +11350,12 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
+            "at": "responses.200.subResponseList.message",
+            "documented": "not in batchCancel's ShareSubResponse rows (code, msg); in exitShare's older table",
+            "spec": "optional field of the shared ShareSubResponse",
+            "why": "the reference names one ShareSubResponse object for both operations; an optional field costs a reader nothing"
+          },
+          {
             "at": "responses.200",
             "documented": "an example response that is a type template (`\"code\": \"string\"`)",
             "spec": "no response example",
@@ -12825,6 +12849,12 @@ export const openapiDocument: Record<string, unknown> = {
         "description": "Files that concern the caller, such as those shared with them, newest first by default, page\nby page with a cursor: each answer's `nextCursor` asks for the next page and is absent on the\nlast one. A page may hold fewer rows than asked, even none, before the end; `total` counts all\nrecords.\n\nSource: main edition, Chinese copy and its .md twin (2025-12-12), English copies (en-us,\nundated; tr-tr, 2025-08-28; ar-mena and ja-jp, 2024-07-30). `usage` is listed by the Chinese .md\ntwin (and the carrier edition) only; it is kept, optional. The 2024 copies have no\n`imageProcess` and list only the X-Traceid, Authorization and language headers.\n`RelatedToMeRecord` is cut off after `expireTime` in every copy and the fields of its files are\nnot documented. No example is published. The carrier edition files this page under another\ngroup and is not followed.\n",
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
+          {
+            "at": "parameters.query.relatedType",
+            "documented": "\"0\" all, \"1\" shared with me; empty or 0 means all",
+            "spec": "\"0\" or \"1\"; an empty value is not accepted",
+            "why": "leaving the parameter out means the same as empty, and is what a caller sends for all"
+          },
           {
             "at": "parameters.query.usage",
             "documented": "listed by the Chinese .md twin and the carrier edition only",
@@ -15211,7 +15241,7 @@ export const openapiDocument: Record<string, unknown> = {
         ]
       },
       "Capabilities": {
-        "description": "Permission flags of a space member: true grants, false withholds. The reference lists all eleven\nas mandatory Booleans (full list on the permission-template pages and on the space-member\npermission page of 2025-03-14; the space pages' own tables are cut after the eighth or tenth flag).\n",
+        "description": "Permission flags of a space member: true grants, false withholds. The reference lists all eleven\nas mandatory Booleans (full list on the permission-template pages and on the space-member\npermission page of 2025-03-14; the space pages' own tables are cut after the eighth or tenth flag).\n\nReading: the flags are required in answers too (getUserPermissionList, InitialMemberPermission,\nbatchGetPermissionTemplate, listPermissionTemplate), though those tables are cut inside the\nobject or do not mark it: the one complete answer table (InitialMemberPermission, 2025-03-14)\nlists all eleven, and a reader checking `viewPermission` should not have to handle its absence.\n",
         "type": "object",
         "required": [
           "addChildNodePermission",
@@ -15718,7 +15748,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "MultiPartInfo": {
-        "description": "One part of a multipart upload, as the reference's MultiPartInfo table describes it. The same\ntable serves both directions: the caller sends `partNumber`, `partSize` and, for parallel\nuploads, `partOffset` and `hashCtx` to uploadUrl; createFile and uploadUrl answer with parts that\nalso carry the `uploadUrl` to PUT the part's bytes to and the part's `partId`.\n\n`partNumber` and `partSize` are mandatory in uploadUrl's request table; the other fields are\noptional. Sizes and offsets are Long (int64). The bounds come from uploadUrl's table (part size)\nand the older createFile response table (part number).\n",
+        "description": "One part of a multipart upload, as the reference's MultiPartInfo table describes it. The same\ntable serves both directions: the caller sends `partNumber`, `partSize` and, for parallel\nuploads, `partOffset` and `hashCtx` to uploadUrl; createFile and uploadUrl answer with parts that\nalso carry the `uploadUrl` to PUT the part's bytes to and the part's `partId`.\n\n`partNumber` and `partSize` are mandatory in uploadUrl's request table; the other fields are\noptional. Reading: the answers' tables (createFile, uploadUrl) mark no field mandatory, yet the\ntwo stay required there too: every part of every documented answer carries both, and a part URL\nwithout its number could not be matched to a part. Sizes and offsets are Long (int64). The bounds come from uploadUrl's table (part size)\nand the older createFile response table (part number).\n",
         "type": "object",
         "required": [
           "partNumber",

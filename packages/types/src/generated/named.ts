@@ -98,6 +98,11 @@ export type BatchJobType = components['schemas']['BatchJobType'];
  * Permission flags of a space member: true grants, false withholds. The reference lists all eleven
  * as mandatory Booleans (full list on the permission-template pages and on the space-member
  * permission page of 2025-03-14; the space pages' own tables are cut after the eighth or tenth flag).
+ *
+ * Reading: the flags are required in answers too (getUserPermissionList, InitialMemberPermission,
+ * batchGetPermissionTemplate, listPermissionTemplate), though those tables are cut inside the
+ * object or do not mark it: the one complete answer table (InitialMemberPermission, 2025-03-14)
+ * lists all eleven, and a reader checking `viewPermission` should not have to handle its absence.
  */
 export type Capabilities = components['schemas']['Capabilities'];
 /**
@@ -212,7 +217,9 @@ export type ModifyUserInfoReq = components['schemas']['ModifyUserInfoReq'];
  * also carry the `uploadUrl` to PUT the part's bytes to and the part's `partId`.
  *
  * `partNumber` and `partSize` are mandatory in uploadUrl's request table; the other fields are
- * optional. Sizes and offsets are Long (int64). The bounds come from uploadUrl's table (part size)
+ * optional. Reading: the answers' tables (createFile, uploadUrl) mark no field mandatory, yet the
+ * two stay required there too: every part of every documented answer carries both, and a part URL
+ * without its number could not be matched to a part. Sizes and offsets are Long (int64). The bounds come from uploadUrl's table (part size)
  * and the older createFile response table (part number).
  */
 export type MultiPartInfo = components['schemas']['MultiPartInfo'];
