@@ -888,7 +888,7 @@ export interface OperationCalls {
   /**
    * Listing User Spaces: `GET /koodrive/ose/v1/space/userList` (Space Management).
    *
-   * Authorization: kooDriveAppToken, or kooDriveToken. Safe to repeat: retried on transient failures.
+   * Authorization: kooDriveAppToken, or kooDriveToken, or kooDriveAppSignature. Safe to repeat: retried on transient failures.
    *
    * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserSpaceList.html | Listing User Spaces (GetUserSpaceList) in the KooDrive API reference}
    */

@@ -514,6 +514,12 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
+            "at": "requestBody.capacity",
+            "documented": "1 to 104857600 GB in the carrier edition; no bounds in the main edition",
+            "spec": "no bounds",
+            "why": "the main edition is followed; the carrier edition's bounds are named in the description"
+          },
+          {
             "at": "responses.200.code",
             "documented": "Integer (String in the older es-us copy)",
             "spec": "integer or digit string (ResultCode)",
@@ -1571,6 +1577,18 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
+            "at": "security",
+            "documented": "an app-level token in the Authorization row; X-User-Id, X-Date and Host mandatory, \"for app authentication\" in the common header block",
+            "spec": "app-level token, user token or app signature, in that order",
+            "why": "CALLING excludes app signatures only for Session Management and Other APIs, and this page carries their headers"
+          },
+          {
+            "at": "parameters.header.language",
+            "documented": "examples zh_cn and en_us, no default stated",
+            "spec": "the shared language header (default en-US)",
+            "why": "the client sends language on every call; the common header block's default applies where a page states none"
+          },
+          {
             "at": "responses.200.code",
             "documented": "Integer (String in the older copy)",
             "spec": "integer or digit string (ResultCode)",
@@ -1589,6 +1607,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           {
             "kooDriveToken": []
+          },
+          {
+            "kooDriveAppSignature": []
           }
         ],
         "tags": [
@@ -1980,6 +2001,12 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
+            "at": "requestBody.originType",
+            "documented": "Integer, \"source space type\", no values listed",
+            "spec": "SpaceType (0, 1 or 2)",
+            "why": "the same page lists 0, 1 and 2 as the space types of its targets; a source is a space of the same kinds"
+          },
+          {
             "at": "responses.200.code",
             "documented": "String",
             "spec": "integer or digit string (ResultCode)",
@@ -2228,6 +2255,12 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
+            "at": "responses.200.total",
+            "documented": "\"Total allocations\" (main edition, 总分配数); \"total count\" (carrier edition)",
+            "spec": "the number of rows (quota allocations) across all pages",
+            "why": "each row is one allocation, so both wordings count the rows; offset paging stops on it"
+          },
+          {
             "at": "responses.200.code",
             "documented": "Integer",
             "spec": "integer or digit string (ResultCode)",
@@ -2350,6 +2383,12 @@ export const openapiDocument: Record<string, unknown> = {
         "description": "Quota and usage per user, page by page, optionally for given users only. A read sent as POST:\nrepeating it is harmless, so it is marked idempotent.\n\nSource: main edition, Chinese copy (2025-12-12) and English copy (2025-10-22); the carrier\nedition (2026-02) documents only `userIds` (1 to 50 of them), although its example sends\n`limit` and `offset` too. The example response is cut off in its first element and is not\nreproduced.\n",
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
+          {
+            "at": "requestBody.userIds",
+            "documented": "1 to 50 IDs in the carrier edition; no bounds in the main edition",
+            "spec": "no bounds",
+            "why": "the main edition is followed; the carrier edition's bounds are named in the description"
+          },
           {
             "at": "responses.200.code",
             "documented": "Integer",
@@ -6534,6 +6573,12 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
+            "at": "security",
+            "documented": "an Authorization header only; no X-User-Id, X-Date or Host row",
+            "spec": "a user token or an app signature",
+            "why": "CALLING excludes app signatures only for Session Management and Other APIs; the client adds X-User-Id and X-Date to every call, which a signature covers"
+          },
+          {
             "at": "requestBody.curDeptId",
             "documented": "Integer, with a 19-digit example",
             "spec": "int64 integer",
@@ -6664,6 +6709,14 @@ export const openapiDocument: Record<string, unknown> = {
         "summary": "Change the maximum number of OrgID users",
         "description": "Changes how many users an OrgID organization may have. No request body and no new limit are\ndocumented: the call names only the organization.\n\nSource: main edition, Chinese copy (2025-12-12), with the English copy in the current layout and\nan undated Thai snapshot. Every copy lists just the Authorization, X-Traceid and language headers\nand uses the singular `/user/` in the path. The path parameter is described as \"the userid of the\norgId\" (Chinese) and \"User ID in OrgID\" (English). The documented request leaves `{orgId}`\nunfilled. Not repeatable safely: the reference does not say what a second call does.\n",
         "x-koodrive-updated": "2025-12-12",
+        "x-koodrive-readings": [
+          {
+            "at": "security",
+            "documented": "an Authorization header only; no X-User-Id, X-Date or Host row",
+            "spec": "a user token or an app signature",
+            "why": "CALLING excludes app signatures only for Session Management and Other APIs; the client adds X-User-Id and X-Date to every call, which a signature covers"
+          }
+        ],
         "security": [
           {
             "kooDriveToken": []
@@ -7546,6 +7599,12 @@ export const openapiDocument: Record<string, unknown> = {
         "summary": "Adding Members to a User Group",
         "description": "Adds users to a group, each with a permission template or custom permissions.\n\nSource: main edition, Chinese and English copies in the current layout (their \"Updated on\" date\nis not shown; the Chinese copy is cut off inside the permission flags) and an Arabic-region\nsnapshot (2025-03-07) of the same `amendModRoles` version, which names the path parameter\n`group_id`. The permission flags are read as the reference's shared Capabilities object, whose\nfirst seven flags this page shows. `userId` and `template` are typed Long (19-digit values need\na bigint to stay exact). `template` is marked mandatory, but the same row says it is optional\nwhen members are added to or removed from a user group, so it is optional here.\n\nThe current response table is not shown by any copy; the older copy (2024-07-30), which took\n`userIds` instead of `amendModRoles` and listed three headers, documents `status` and\n`failedList` beside `code` (String) and `msg`, as the sibling batchDeleteGroupMembers still does:\nthose are used. The example response also returns an `id` that no table lists, left out below.\nThe only example request is of the older `userIds` form and is not reproduced.\n",
         "x-koodrive-readings": [
+          {
+            "at": "requestBody.amendModRoles.capabilities",
+            "documented": "seven flags shown (addChildNodePermission to removeChildNodePermission), then the table is cut",
+            "spec": "the shared Capabilities object, all eleven flags",
+            "why": "the same object as on the permission pages, whose tables show all eleven"
+          },
           {
             "at": "path",
             "documented": "/koodrive/ose/v1/usergroups/{group_id} (2024-07-30, 2025-03-07), /koodrive/ose/v1/usergroups/{groupId} (current copies)",
@@ -16279,6 +16338,10 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "top": {
             "type": "integer",
+            "enum": [
+              0,
+              1
+            ],
             "description": "1 when the member is pinned to the top, 0 for the normal order (the default)."
           },
           "createdTime": {
@@ -16330,6 +16393,10 @@ export const openapiDocument: Record<string, unknown> = {
         "properties": {
           "status": {
             "type": "integer",
+            "enum": [
+              0,
+              1
+            ],
             "description": "0 normal (the service can be used, e.g. after unfreezing); 1 frozen (resources and data are\nkept, the service cannot be used).\n"
           },
           "spaceCapacity": {

@@ -3796,8 +3796,11 @@ export interface components {
             mobile?: string;
             /** @description The member's role in the group (UpdateUserGroup lists 0 owner, 1 administrator, 2 ordinary member). */
             role?: number;
-            /** @description 1 when the member is pinned to the top, 0 for the normal order (the default). */
-            top?: number;
+            /**
+             * @description 1 when the member is pinned to the top, 0 for the normal order (the default).
+             * @enum {integer}
+             */
+            top?: 0 | 1;
             /** @description When the member joined the group. */
             createdTime?: string;
             /** @description When the membership was last changed. */
@@ -3842,8 +3845,9 @@ export interface components {
             /**
              * @description 0 normal (the service can be used, e.g. after unfreezing); 1 frozen (resources and data are
              *     kept, the service cannot be used).
+             * @enum {integer}
              */
-            status?: number;
+            status?: 0 | 1;
             /** @description The space quota. */
             spaceCapacity?: number;
             /** @description The OrgID user quota. */

@@ -143,11 +143,11 @@ export const GetTeamSpaceList = /* @__PURE__ */ defineOperation<"GetTeamSpaceLis
 /**
  * Listing User Spaces: `GET /koodrive/ose/v1/space/userList` (Space Management).
  *
- * Authorization: kooDriveAppToken, or kooDriveToken. Safe to repeat: retried on transient failures.
+ * Authorization: kooDriveAppToken, or kooDriveToken, or kooDriveAppSignature. Safe to repeat: retried on transient failures.
  *
  * @see {@link https://support.huaweicloud.com/intl/en-us/api-koodrive/GetUserSpaceList.html | Listing User Spaces (GetUserSpaceList) in the KooDrive API reference}
  */
-export const GetUserSpaceList = /* @__PURE__ */ defineOperation<"GetUserSpaceList">({"id":"GetUserSpaceList","method":"GET","path":"/koodrive/ose/v1/space/userList","safe":true,"security":[["kooDriveAppToken"],["kooDriveToken"]],"params":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"spaceStatus","in":"query","required":false,"type":"string"}],"paging":{"style":"offset","in":"query","items":"users"}});
+export const GetUserSpaceList = /* @__PURE__ */ defineOperation<"GetUserSpaceList">({"id":"GetUserSpaceList","method":"GET","path":"/koodrive/ose/v1/space/userList","safe":true,"security":[["kooDriveAppToken"],["kooDriveToken"],["kooDriveAppSignature"]],"params":[{"name":"deptId","in":"query","required":false,"type":"string"},{"name":"isDirect","in":"query","required":false,"type":"boolean"},{"name":"offset","in":"query","required":true,"type":"string"},{"name":"limit","in":"query","required":true,"type":"string"},{"name":"keyWord","in":"query","required":false,"type":"string"},{"name":"spaceStatus","in":"query","required":false,"type":"string"}],"paging":{"style":"offset","in":"query","items":"users"}});
 
 /**
  * Allocating Space: `POST /koodrive/ose/v1/space/allocation/transfer` (Space Management).
