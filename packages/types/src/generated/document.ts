@@ -2255,12 +2255,6 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "responses.200.total",
-            "documented": "\"Total allocations\" (main edition, 总分配数); \"total count\" (carrier edition)",
-            "spec": "the number of rows (quota allocations) across all pages",
-            "why": "each row is one allocation, so both wordings count the rows; offset paging stops on it"
-          },
-          {
             "at": "responses.200.code",
             "documented": "Integer",
             "spec": "integer or digit string (ResultCode)",
