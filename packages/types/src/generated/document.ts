@@ -1577,7 +1577,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "an app-level token in the Authorization row; X-User-Id, X-Date and Host mandatory, \"for app authentication\" in the common header block",
             "spec": "app-level token, user token or app signature, in that order",
             "why": "CALLING excludes app signatures only for Session Management and Other APIs, and this page carries their headers"
@@ -6567,7 +6567,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "an Authorization header only; no X-User-Id, X-Date or Host row",
             "spec": "a user token or an app signature",
             "why": "CALLING excludes app signatures only for Session Management and Other APIs; the client adds X-User-Id and X-Date to every call, which a signature covers"
@@ -6705,7 +6705,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "an Authorization header only; no X-User-Id, X-Date or Host row",
             "spec": "a user token or an app signature",
             "why": "CALLING excludes app signatures only for Session Management and Other APIs; the client adds X-User-Id and X-Date to every call, which a signature covers"
@@ -8764,7 +8764,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "the table asks for Bearer {app_access_token}; the example request sends Authorization:Bearer+7b8d5d009443187d149432249b2482fbc87d1be0c1dd3f6f",
             "spec": "kooDriveAppToken only",
             "why": "Every copy's table asks for the app-level token and the app-call headers; the example's\nform is the same Bearer header on the wire (the + read as a space) and does not show which\nkind of token it holds. Listing the user token would make a client that holds only a\nuser's token send it to an operation the table reserves for applications; a caller whose\nservice accepts such a token can still pass it as the app-level token.\n"
@@ -10055,7 +10055,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "the table asks for Bearer {app_access_token}; the example request sends Authorization:Bearer+10f88**********4791e9f",
             "spec": "kooDriveAppToken only",
             "why": "Every copy's table asks for the app-level token and the app-call headers; the example's\ntoken is the masked value of the user-token pages' examples, and its form is the same\nBearer header on the wire (the + read as a space). Listing the user token would make a\nclient that holds only a user's token send it to an operation the table reserves for\napplications; a caller whose service accepts such a token can still pass it as the\napp-level token.\n"
@@ -10167,7 +10167,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "the table asks for Bearer {app_access_token}; the example request sends Authorization:Bearer+10f88**********4791e9ff",
             "spec": "kooDriveAppToken only",
             "why": "The table asks for the app-level token of the KooDrive server side and the app-call\nheaders; the example's token is the masked value of the user-token pages' examples, and\nits form is the same Bearer header on the wire (the + read as a space). Listing the user\ntoken would make a client that holds only a user's token send it to an operation the table\nreserves for applications; a caller whose service accepts such a token can still pass it\nas the app-level token.\n"
@@ -10586,7 +10586,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-12-12",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "nothing in the main edition; the carrier edition's copy asks for Bearer+{access_token}",
             "spec": "kooDriveToken, or kooDriveAppSignature",
             "why": "The carrier copy of the same operation names the user token; the Authentication page\nexcludes only Session Management and Other APIs from app signatures. An empty security\nwould send the audit log's request with no credential at all, and the app-level token has\nno copy behind it here.\n"
@@ -14298,7 +14298,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-08-28",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "Authorization Bearer+{access_token}, Mandatory No",
             "spec": "a user token, an app signature, or no Authorization",
             "why": "the common header block accepts both credentials; the table makes the header optional"
@@ -14455,7 +14455,7 @@ export const openapiDocument: Record<string, unknown> = {
         "x-koodrive-updated": "2025-10-21",
         "x-koodrive-readings": [
           {
-            "at": "security",
+            "at": "parameters.header.Authorization",
             "documented": "Authorization Bearer+{access_token}, Mandatory No",
             "spec": "a user token, an app signature, or no Authorization",
             "why": "the common header block accepts both credentials; the table makes the header optional"
