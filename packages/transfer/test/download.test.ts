@@ -87,7 +87,8 @@ describe('a download as a stream', () => {
     const download = await downloadFile(t.kd, fileId, {
       containerId: t.containerId,
       sha256: sha256(content),
-      idleTimeout: 300,
+      // Long enough that the storage's ordinary pauses on a slow machine never run into it.
+      idleTimeout: 2_000,
       retry: { baseDelayMs: 1, maxDelayMs: 2 },
     });
     expect(digestOf(await readAll(download.stream))).toEqual(digestOf(content));
