@@ -28,6 +28,7 @@ import { completeFile, createFile, getDownLoadUrl, uploadUrl } from '@koodrive/c
 import { DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE, downloadFile, uploadFile } from '@koodrive/transfer';
 import { createRunningSha256 } from '../packages/transfer/src/sha256/running-sha256.ts';
 import { BENCH_TOKEN, BENCH_USER_ID } from './lib/bench-constants.ts';
+import { median, pairedRates } from './lib/paired-rounds.ts';
 import { type MockProcess, runJsonScript, startMockProcess } from './lib/transfer-bench-processes.ts';
 
 const MiB = 1024 * 1024;
@@ -39,26 +40,7 @@ const { values: flags, positionals: only } = parseArgs({
 /** Paired rounds per ratio (`--rounds N`), after a warm-up of each contender. */
 const ROUNDS = Number(flags.rounds);
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
-
-type Measure = () => Promise<number>;
-
-/** Paired rounds (a then b, then b then a, …) after a warm-up each: median rates and the median per-round ratio a/b. */
-async function paired(a: Measure, b: Measure, rounds = ROUNDS) {
-  await a();
-  await b();
-  const ratesA: number[] = [];
-  const ratesB: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const [rateA, rateB] = round % 2 === 0 ? [await a(), await b()] : [await b(), await a()].reverse();
-    ratesA.push(rateA as number);
-    ratesB.push(rateB as number);
-    ratios.push((rateA as number) / (rateB as number));
-  }
-  return { a: median(ratesA), b: median(ratesB), ratio: median(ratios), ratios };
-}
 
 function report(
   name: string,
@@ -169,17 +151,19 @@ async function uploadBenchmarks(dir: string): Promise<boolean> {
   const mock = await startMockProcess();
   try {
     const kd = clientFor(mock);
-    const parallel = await paired(
+    const parallel = await pairedRates(
       () => ours(kd, path),
       () => barePut(kd, path),
+      ROUNDS,
     );
     const ok1 = report('1. upload 1 GiB, parallel ×4, flash off / one bare fetch PUT', parallel, 0.75, [
       'ours',
       'bare PUT',
     ]);
-    const flash = await paired(
+    const flash = await pairedRates(
       () => ours(kd, path, { flashUpload: true }),
       () => barePut(kd, path),
+      ROUNDS,
     );
     const ok2 = report('2. upload 1 GiB, flash on (hashed first, no hit) / one bare fetch PUT', flash, 0.45, [
       'ours',
@@ -199,9 +183,10 @@ async function throttledBenchmark(dir: string): Promise<boolean> {
   const mock = await startMockProcess({ throttle: { bytesPerSecond: 20e6, latencyMs: 20 } });
   try {
     const kd = clientFor(mock);
-    const result = await paired(
+    const result = await pairedRates(
       () => ours(kd, path, { concurrency: 4 }),
       () => ours(kd, path, { concurrency: 1 }),
+      ROUNDS,
     );
     return report(
       '3. upload 64 MiB, storage at 20 MB/s per connection + 20 ms: parallel ×4 / sequential',
@@ -236,7 +221,7 @@ async function downloadBenchmark(dir: string): Promise<boolean> {
       await pipeline(Readable.fromWeb(response.body as never), createWriteStream(target));
       return mbps(GiB, performance.now() - start);
     };
-    const result = await paired(oursDownload, bare);
+    const result = await pairedRates(oursDownload, bare, ROUNDS);
     await rm(target, { force: true });
     return report('4. download 1 GiB to a file / bare fetch piped to a file', result, 0.9, ['ours', 'bare']);
   } finally {

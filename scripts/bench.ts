@@ -30,13 +30,12 @@ import {
   QUOTA_PATH,
 } from './lib/bench-constants.ts';
 import { startMockCli } from './lib/mock-process.ts';
+import { median, pairedRates } from './lib/paired-rounds.ts';
 import { repoRoot } from './lib/paths.ts';
 import { realSpec, syntheticSpec } from './lib/spec-variant.ts';
 import { typeCheckCost } from './lib/type-check-cost.ts';
 
 const ROUNDS = 9;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Operations per second of `run` (which performs `batch` operations) over about `ms` milliseconds. */
 async function opsPerSecond(run: () => Promise<number> | number, ms: number): Promise<number> {
@@ -44,37 +43,6 @@ async function opsPerSecond(run: () => Promise<number> | number, ms: number): Pr
   const start = performance.now();
   while (performance.now() - start < ms) operations += await run();
   return (operations * 1000) / (performance.now() - start);
-}
-
-type Measure = () => Promise<number>;
-
-/**
- * Measures two contenders in paired rounds (a then b, then b then a, alternating which goes
- * first) after one warm-up each, and returns the median rate of each and the median of the
- * per-round ratios a/b: pairing cancels the slow drifts of a shared machine, which would
- * otherwise dominate a ratio of two medians.
- */
-async function pairedRates(a: Measure, b: Measure, rounds = ROUNDS) {
-  await a();
-  await b();
-  const ratesA: number[] = [];
-  const ratesB: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    let rateA: number;
-    let rateB: number;
-    if (round % 2 === 0) {
-      rateA = await a();
-      rateB = await b();
-    } else {
-      rateB = await b();
-      rateA = await a();
-    }
-    ratesA.push(rateA);
-    ratesB.push(rateB);
-    ratios.push(rateA / rateB);
-  }
-  return { a: median(ratesA), b: median(ratesB), ratio: median(ratios) };
 }
 
 function report(
@@ -116,6 +84,7 @@ async function signerThroughput(): Promise<boolean> {
     await pairedRates(
       () => opsPerSecond(signed, 300),
       () => opsPerSecond(bare, 300),
+      ROUNDS,
     ),
     0.6,
   );
@@ -156,6 +125,7 @@ async function wholeStack(): Promise<boolean> {
   const rates = await pairedRates(
     () => opsPerSecond(ourCalls, 400),
     () => opsPerSecond(bareCalls, 400),
+    ROUNDS,
   );
   return report('2. app-signed GET through @koodrive/client vs bare openapi-fetch (stubbed fetch)', rates, 0.5);
 }
@@ -288,7 +258,7 @@ async function mockStartup(): Promise<boolean> {
     }
     return (count * 1000) / (performance.now() - started);
   };
-  const rates = await pairedRates(startups(small), startups(grown));
+  const rates = await pairedRates(startups(small), startups(grown), ROUNDS);
   // Start-ups per second, small spec / grown spec: the grown spec's start-up time over the small one's.
   const { ratio } = rates;
   console.log(

@@ -589,6 +589,13 @@ export function contentOf(state: MockState, node: MockFileNode): MockContent | u
   return node.sha256 ? state.files.contents.get(node.sha256) : undefined;
 }
 
+/** A file or folder whose upload is complete; 13000302 otherwise. */
+function readyNode(state: MockState, id: string): MockFileNode {
+  const node = state.files.nodes.get(id);
+  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  return node;
+}
+
 function requireLive(node: MockFileNode, what: string): void {
   if (isRoot(node))
     throw new MockFileError(fileResultCodes.badRequest, `cannot ${what} a space's root folder (${node.id})`);
@@ -646,8 +653,7 @@ export function moveFile(
   targetFolderId: string,
   options: TreeChangeOptions = {},
 ): MockFileNode {
-  const node = state.files.nodes.get(id);
-  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  const node = readyNode(state, id);
   requireLive(node, 'move');
   const target = requireTarget(state, node, targetFolderId);
   if (node.parentId === target.id)
@@ -675,8 +681,7 @@ export function copyFile(
   targetFolderId: string,
   options: TreeChangeOptions = {},
 ): MockFileNode {
-  const node = state.files.nodes.get(id);
-  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  const node = readyNode(state, id);
   requireLive(node, 'copy');
   const target = requireTarget(state, node, targetFolderId);
   const now = options.now ?? new Date();
@@ -703,8 +708,7 @@ export function copyFile(
  * Refusals: 13000306 already in the recycle bin, 13000101 a root folder.
  */
 export function recycleFile(state: MockState, id: string, options: { now?: Date } = {}): MockFileNode {
-  const node = state.files.nodes.get(id);
-  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  const node = readyNode(state, id);
   requireLive(node, 'delete');
   const at = (options.now ?? new Date()).toISOString();
   node.recycled = { at, direct: true };
@@ -718,8 +722,7 @@ export function recycleFile(state: MockState, id: string, options: { now?: Date 
  * taken (unless `onConflict: 'rename'`).
  */
 export function restoreFile(state: MockState, id: string, options: TreeChangeOptions = {}): MockFileNode {
-  const node = state.files.nodes.get(id);
-  if (node?.status !== 'ready') throw new MockFileError(fileResultCodes.fileNotInSpace, `file ${id} does not exist`);
+  const node = readyNode(state, id);
   if (!node.recycled?.direct)
     throw new MockFileError(
       fileResultCodes.fileNotInRecycleBin,

@@ -96,13 +96,18 @@ export function isRecipient(state: MockState, share: MockShare, caller: string):
 /** Whether the caller made the share. */
 export const isOwner = (state: MockState, share: MockShare, caller: string) => sameUser(state, caller, share.ownerId);
 
-/** A share that was not cancelled, by ID or short code; 13000309 otherwise. */
-export function findShare(state: MockState, by: { shareId?: string; shortUrl?: string }): MockShare {
-  const share = sharingOf(state).shares.find(
+/** A share that was not cancelled, by ID or short code, or undefined. */
+export function liveShare(state: MockState, by: { shareId?: string; shortUrl?: string }): MockShare | undefined {
+  return sharingOf(state).shares.find(
     (candidate) =>
       candidate.cancelledAt === undefined &&
       (by.shareId !== undefined ? candidate.shareId === by.shareId : candidate.shortUrl === by.shortUrl),
   );
+}
+
+/** A share that was not cancelled, by ID or short code; 13000309 otherwise. */
+export function findShare(state: MockState, by: { shareId?: string; shortUrl?: string }): MockShare {
+  const share = liveShare(state, by);
   if (!share) {
     refuse(
       sharingCodes.missing,

@@ -1,7 +1,7 @@
 import type { batchCancelRequestBody } from '@koodrive/types';
 import { resultCodes } from '../../errors.js';
 import { notify } from '../../state/sharing-events.js';
-import { callerOf, isOwner, nameOf, recipientsOf, sharingOf } from '../../state/sharing-model.js';
+import { callerOf, isOwner, liveShare, nameOf, recipientsOf, sharingOf } from '../../state/sharing-model.js';
 import { displayNameOf } from '../../state/sharing-views.js';
 import { ok } from '../replies.js';
 import { sharingRoute } from '../sharing-guard.js';
@@ -17,9 +17,7 @@ export const batchCancel = sharingRoute((request, { state, now }) => {
   const at = now().getTime();
   const sharing = sharingOf(state);
   const subResponseList = shareIds.map((shareId) => {
-    const share = sharing.shares.find(
-      (candidate) => candidate.shareId === shareId && candidate.cancelledAt === undefined,
-    );
+    const share = liveShare(state, { shareId });
     if (!share || !isOwner(state, share, caller)) {
       return { shareId, code: resultCodes.resourceMissing, msg: `share ${shareId} does not exist` };
     }

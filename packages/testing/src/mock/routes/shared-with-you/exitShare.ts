@@ -1,7 +1,7 @@
 import type { exitShareRequestBody } from '@koodrive/types';
 import { resultCodes } from '../../errors.js';
 import { notify } from '../../state/sharing-events.js';
-import { aliasesOf, callerOf, isRecipient, nameOf, sharingOf } from '../../state/sharing-model.js';
+import { aliasesOf, callerOf, isRecipient, liveShare, nameOf } from '../../state/sharing-model.js';
 import { displayNameOf } from '../../state/sharing-views.js';
 import { ok } from '../replies.js';
 import { sharingRoute } from '../sharing-guard.js';
@@ -15,11 +15,8 @@ export const exitShare = sharingRoute((request, { state, now }) => {
   const { shareIds } = request.body as exitShareRequestBody;
   const caller = callerOf(request.headers);
   const at = now().getTime();
-  const sharing = sharingOf(state);
   const subResponseList = shareIds.map((shareId) => {
-    const share = sharing.shares.find(
-      (candidate) => candidate.shareId === shareId && candidate.cancelledAt === undefined,
-    );
+    const share = liveShare(state, { shareId });
     if (!share || !isRecipient(state, share, caller)) {
       const msg = `share ${shareId} does not name you`;
       return { shareId, code: resultCodes.resourceMissing, msg, message: msg };
