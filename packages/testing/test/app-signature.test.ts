@@ -1,5 +1,8 @@
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockKooDrive, readAppAuthorization, startMockKooDrive } from '../src/index.js';
+import { hmacHex } from '../src/mock/app-signature.js';
 import { goodHeaders, QUOTA_PATH } from './helpers.js';
 
 const APP_ID = 'a378331eca141163119eb602adb67b7802cc79cd33ba44c7d2fe61d1586c96a1';
@@ -58,6 +61,16 @@ describe('the mock’s app-signature checks', () => {
     );
   });
 
+  it('reads the fields in any order, with spaces after the commas', () => {
+    expect(
+      readAppAuthorization('HMAC-SHA256 Signature=ab01, AppId=app-1, SignedHeaders=host;x-date;x-user-id'),
+    ).toEqual({
+      AppId: 'app-1',
+      SignedHeaders: 'host;x-date;x-user-id',
+      Signature: 'ab01',
+    });
+  });
+
   it('reads the reference’s example header', () => {
     expect(
       readAppAuthorization(
@@ -68,5 +81,23 @@ describe('the mock’s app-signature checks', () => {
       SignedHeaders: 'host;x-date;x-user-id',
       Signature: 'bd355f202be40f95bf9510fd7bd48ad711a7d144c01df07d515ee0fbf3a47416',
     });
+  });
+});
+
+describe('the mock’s HMAC-SHA256', () => {
+  it('agrees with node:crypto’s createHmac for any secret and messages in turn', () => {
+    fc.assert(
+      fc.property(
+        // Secrets up to twice the 64-byte block (longer ones are hashed first), any Unicode.
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 130 }),
+        // Several messages on one secret, short after long: each is hashed alone.
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 300 }), { minLength: 1, maxLength: 4 }),
+        (secret, messages) => {
+          for (const message of messages) {
+            expect(hmacHex(secret, message)).toBe(createHmac('sha256', secret).update(message, 'utf8').digest('hex'));
+          }
+        },
+      ),
+    );
   });
 });

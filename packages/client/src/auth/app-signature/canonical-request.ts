@@ -12,11 +12,11 @@ export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
 const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 
 /**
- * Remembers the last results of a pure string function. Clients call the same few paths and
+ * Remembers the last results of a pure function of a string. Clients call the same few paths and
  * queries over and over, and canonicalizing them costs about as much as both hashes together.
  */
-function memoize(compute: (input: string) => string, limit = 512): (input: string) => string {
-  const cache = new Map<string, string>();
+function memoize<T>(compute: (input: string) => T, limit = 512): (input: string) => T {
+  const cache = new Map<string, T>();
   return (input) => {
     let output = cache.get(input);
     if (output === undefined) {
@@ -103,6 +103,42 @@ const canonicalSearch = memoize((search: string): string => {
   return plain ? sortAndJoin(plain) : canonicalQueryString(new URLSearchParams(search));
 });
 
+/** What a request's URL gives its signature: the host it signs, and the canonical URI and query lines. */
+export interface SigningTarget {
+  host: string;
+  /** `CanonicalURI \n CanonicalQueryString`. */
+  uriAndQuery: string;
+}
+
+const targetOfUrl = (url: URL): SigningTarget => ({
+  host: url.host,
+  uriAndQuery: `${canonicalUri(url.pathname)}\n${canonicalQueryString(url.search)}`,
+});
+
+// A URL given as text is parsed once: the client signs the same few URLs over and over.
+const targetOfText = memoize((url: string) => targetOfUrl(new URL(url)));
+
+/** The signing target of a URL, given as a URL or as its text. */
+export const signingTarget = (url: string | URL): SigningTarget =>
+  typeof url === 'string' ? targetOfText(url) : targetOfUrl(url);
+
+/**
+ * The canonical request from its parts: `headers` holds the value of each of `signedHeaders`
+ * (lower-case, sorted), and `signedHeaderList` is their `;`-joined list.
+ */
+export function canonicalRequestOf(
+  method: string,
+  target: SigningTarget,
+  headers: Record<string, string>,
+  signedHeaders: readonly string[],
+  signedHeaderList: string,
+  payloadHash: string,
+): string {
+  let canonicalHeaders = '';
+  for (const name of signedHeaders) canonicalHeaders += `${name}:${(headers[name] ?? '').trim()}\n`;
+  return `${method.toUpperCase()}\n${target.uriAndQuery}\n${canonicalHeaders}\n${signedHeaderList}\n${payloadHash}`;
+}
+
 /** What the canonical request is built from: the parts of the request the signature covers. */
 export interface CanonicalRequestInput {
   method: string;
@@ -126,14 +162,5 @@ export function buildCanonicalRequest({
   signedHeaders,
   payloadHash,
 }: CanonicalRequestInput): string {
-  let canonicalHeaders = '';
-  for (const name of signedHeaders) canonicalHeaders += `${name}:${(headers[name] ?? '').trim()}\n`;
-  return [
-    method.toUpperCase(),
-    canonicalUri(url.pathname),
-    canonicalQueryString(url.search),
-    canonicalHeaders,
-    signedHeaders.join(';'),
-    payloadHash,
-  ].join('\n');
+  return canonicalRequestOf(method, targetOfUrl(url), headers, signedHeaders, signedHeaders.join(';'), payloadHash);
 }

@@ -7,7 +7,7 @@
  *
  * No timestamp line and no credential scope, unlike Huawei's API-gateway `SDK-HMAC-SHA256`.
  */
-import { buildCanonicalRequest, EMPTY_BODY_SHA256 } from './canonical-request.js';
+import { canonicalRequestOf, EMPTY_BODY_SHA256, signingTarget } from './canonical-request.js';
 import { defaultSigningCrypto, type SigningCrypto } from './signing-crypto.js';
 
 /** The algorithm name that starts the string to sign and the Authorization header. */
@@ -102,11 +102,11 @@ export function createSignNow(
   const signedHeaders = signedHeaderNames.join(';');
 
   function signNow(request: SignableRequest): AppSignature | Promise<AppSignature> {
-    const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
+    const target = signingTarget(request.url);
     const lookup = headerLookup(request.headers);
     const headers: Record<string, string> = {};
     for (const name of signedHeaderNames) {
-      const value = name === 'host' ? url.host : lookup(name);
+      const value = name === 'host' ? target.host : lookup(name);
       if (value === undefined || value === '') {
         throw (options.missingHeader ?? ((header) => new Error(`header ${header} is required for app authentication`)))(
           name,
@@ -116,13 +116,14 @@ export function createSignNow(
     }
     const payloadHash = isEmpty(request.body) ? EMPTY_BODY_SHA256 : hashing.sha256Hex(request.body as Uint8Array);
     return andThen(payloadHash, (payloadHash) => {
-      const canonicalRequest = buildCanonicalRequest({
-        method: request.method,
-        url,
+      const canonicalRequest = canonicalRequestOf(
+        request.method,
+        target,
         headers,
-        signedHeaders: signedHeaderNames,
+        signedHeaderNames,
+        signedHeaders,
         payloadHash,
-      });
+      );
       return andThen(hashing.sha256Hex(canonicalRequest), (canonicalHash) => {
         const stringToSign = `${APP_SIGNATURE_ALGORITHM}\n${canonicalHash}`;
         return andThen(hashing.hmacHex(stringToSign), (signature) => {

@@ -44,31 +44,44 @@ export function nodeSigningCrypto(appSecret: string): SigningCrypto | undefined 
 }
 
 type OneShotHash = {
-  (algorithm: string, data: string | Uint8Array, encoding: 'hex'): string;
+  (algorithm: string, data: string | Uint8Array, encoding: 'hex' | 'latin1'): string;
   (algorithm: string, data: string | Uint8Array, encoding: 'buffer'): Uint8Array;
 };
 
 const SHA256_BLOCK = 64;
+const SHA256_BYTES = 32;
 
 /**
  * HMAC-SHA256 (RFC 2104) as two one-shot hashes over the key's padded blocks, prepared once:
  * H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)). Timed inside a busy client, createHmac took about twice its
  * tight-loop time and this less (README, Performance); the signer tests check it against
- * createHmac. The padded blocks derive from the secret, so they stay in this closure.
+ * createHmac. Each hash reads a buffer that starts with its pad and is reused for every message
+ * (hashing is synchronous, so no two messages share it at once): no allocation per signature but
+ * the digests. The pads derive from the secret, so they stay in this closure.
  */
 function oneShotHmac(hash: OneShotHash, appSecret: string): (data: string) => string {
   const { Buffer } = nodeBuiltin('node:buffer') as typeof import('node:buffer');
   const secret = Buffer.from(appSecret, 'utf8');
   const key = secret.length > SHA256_BLOCK ? hash('sha256', secret, 'buffer') : secret;
-  const innerPad = Buffer.alloc(SHA256_BLOCK, 0x36);
-  const outerPad = Buffer.alloc(SHA256_BLOCK, 0x5c);
-  key.forEach((byte, index) => {
-    innerPad[index] = (innerPad[index] as number) ^ byte;
-    outerPad[index] = (outerPad[index] as number) ^ byte;
-  });
+  const padded = (fill: number, room: number) => {
+    const block = Buffer.alloc(SHA256_BLOCK + room, 0);
+    for (let index = 0; index < SHA256_BLOCK; index++) block[index] = (key[index] ?? 0) ^ fill;
+    return block;
+  };
+  // The string to sign is 76 bytes ("HMAC-SHA256\n" and 64 hex digits); longer messages grow it.
+  let inner = padded(0x36, 128);
+  const outer = padded(0x5c, SHA256_BYTES);
   return (data) => {
-    const inner = hash('sha256', Buffer.concat([innerPad, Buffer.from(data, 'utf8')]), 'buffer');
-    return hash('sha256', Buffer.concat([outerPad, inner]), 'hex');
+    const length = Buffer.byteLength(data, 'utf8');
+    if (SHA256_BLOCK + length > inner.length) {
+      const grown = Buffer.alloc(SHA256_BLOCK + length);
+      inner.copy(grown, 0, 0, SHA256_BLOCK);
+      inner = grown;
+    }
+    inner.write(data, SHA256_BLOCK, 'utf8');
+    // The inner digest as latin1 text, one character per byte, written back as those bytes.
+    outer.write(hash('sha256', inner.subarray(0, SHA256_BLOCK + length), 'latin1'), SHA256_BLOCK, 'latin1');
+    return hash('sha256', outer, 'hex');
   };
 }
 
