@@ -74,6 +74,13 @@ describe('the mock KooDrive over HTTP', () => {
     expect(response.status).toBe(405);
   });
 
+  it('routes a path by its method every time, whatever was asked of it before', async () => {
+    const send = (method: string) => fetch(`${mock.url}${QUOTA_PATH}`, { method, headers: goodHeaders() });
+    const statuses = [];
+    for (const method of ['GET', 'DELETE', 'GET', 'DELETE']) statuses.push((await send(method)).status);
+    expect(statuses).toEqual([200, 405, 200, 405]);
+  });
+
   it('records each request as it arrived, with the status it got', async () => {
     await get(`${QUOTA_PATH}?limit=1`);
     await get(QUOTA_PATH, goodHeaders({ 'x-date': 'yesterday' }));

@@ -182,7 +182,7 @@ export function createSpecValidator(document: Json = openapiDocument) {
   // As OpenAPI says, a literal path wins over a template (`/space/group` over `/space/{ownerId}`).
   routes.sort((a, b) => a.pathParamNames.length - b.pathParamNames.length);
 
-  function match(method: string, pathname: string) {
+  function routeOf(method: string, pathname: string) {
     const candidates = routes
       .map((route) => ({ route, found: route.pattern.exec(pathname) }))
       .filter((candidate) => candidate.found);
@@ -191,6 +191,20 @@ export function createSpecValidator(document: Json = openapiDocument) {
     const fewest = candidates[0]?.route.pathParamNames.length;
     const owners = candidates.filter((candidate) => candidate.route.pathParamNames.length === fewest);
     return { candidates, route: owners.find((candidate) => candidate.route.method === method) };
+  }
+
+  // Matching tries every route's pattern; a test suite sends the same few paths over and over, so
+  // the last answers are kept (the routes never change once built).
+  const routeCache = new Map<string, ReturnType<typeof routeOf>>();
+  function match(method: string, pathname: string) {
+    const key = `${method} ${pathname}`;
+    let found = routeCache.get(key);
+    if (found === undefined) {
+      found = routeOf(method, pathname);
+      if (routeCache.size >= 1024) routeCache.clear();
+      routeCache.set(key, found);
+    }
+    return found;
   }
 
   function validate(parts: IncomingRequestParts): Validation {
