@@ -179,6 +179,7 @@ async function loopback(): Promise<boolean> {
     // The mock answers its first requests slowly (its code is not yet compiled): a client that is
     // not measured takes them, so that every contender warms up against the same mock.
     const warmUp = await startContender('bare', mock.url);
+    started.push(warmUp);
     await warmUp.run(2000);
     warmUp.stop();
     const contenders = {} as Record<LoopbackContender, Awaited<ReturnType<typeof startContender>>>;
