@@ -81,6 +81,8 @@ interface Answer {
   returned?: Response;
 }
 
+const utf8 = new TextEncoder();
+
 // The parameter checks, loaded with a client's first call and kept: calls after it check at once.
 let inputChecks: typeof import('./validate-input.js') | undefined;
 const loadInputChecks = async () => {
@@ -329,7 +331,7 @@ async function runAttempts(core: ClientCore, built: OutgoingRequest, answer: Ans
   // The exact bytes every attempt sends and signs: openapi-fetch's JSON text, or the Request's body.
   const body = planned
     ? typeof built.init.body === 'string'
-      ? new TextEncoder().encode(built.init.body)
+      ? utf8.encode(built.init.body)
       : undefined
     : built.body === null
       ? undefined

@@ -3,6 +3,7 @@
  * @koodrive/client's signer: two readings of the documentation that must agree. It works on raw
  * bytes and the raw query string.
  */
+import { remembered } from './remembered.js';
 
 export const APP_SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
 /** The reference's hash of an empty body (a documented constant, not shared code). */
@@ -200,23 +201,6 @@ export interface SignedRequestParts {
 export type AppSignatureCheck =
   | { ok: true; appId: string; canonicalRequest: string }
   | { ok: false; problem: string; canonicalRequest?: string };
-
-/**
- * Remembers the last results of a pure function of a string: a test suite calls the same few
- * paths, with the same signed headers, over and over.
- */
-function remembered<T>(compute: (input: string) => T, limit = 512): (input: string) => T {
-  const cache = new Map<string, T>();
-  return (input) => {
-    let output = cache.get(input);
-    if (output === undefined) {
-      output = compute(input);
-      if (cache.size >= limit) cache.clear();
-      cache.set(input, output);
-    }
-    return output;
-  };
-}
 
 /** A SignedHeaders field read: its names sorted, their `;` list, and the required ones it lacks. */
 const signedHeadersOf = remembered((field: string) => {

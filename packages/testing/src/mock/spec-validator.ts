@@ -7,6 +7,7 @@ import { openapiDocument } from '@koodrive/types/openapi';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parseJsonExactly } from './json.js';
+import { remembered } from './remembered.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
 const addFormats = ((addFormatsModule as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
@@ -193,19 +194,13 @@ export function createSpecValidator(document: Json = openapiDocument) {
     return { candidates, route: owners.find((candidate) => candidate.route.method === method) };
   }
 
-  // Matching tries every route's pattern; a test suite sends the same few paths over and over, so
-  // the last answers are kept (the routes never change once built).
-  const routeCache = new Map<string, ReturnType<typeof routeOf>>();
-  function match(method: string, pathname: string) {
-    const key = `${method} ${pathname}`;
-    let found = routeCache.get(key);
-    if (found === undefined) {
-      found = routeOf(method, pathname);
-      if (routeCache.size >= 1024) routeCache.clear();
-      routeCache.set(key, found);
-    }
-    return found;
-  }
+  // Matching tries every route's pattern, so its answers are kept (the routes never change once
+  // built), by `METHOD /path`: a method has no space.
+  const routeOfKey = remembered((key) => {
+    const space = key.indexOf(' ');
+    return routeOf(key.slice(0, space), key.slice(space + 1));
+  }, 1024);
+  const match = (method: string, pathname: string) => routeOfKey(`${method} ${pathname}`);
 
   function validate(parts: IncomingRequestParts): Validation {
     const { candidates, route: matched } = match(parts.method, parts.pathname);
