@@ -5,6 +5,7 @@
  */
 import { remembered } from './remembered.js';
 
+/** How far an X-Date may lie behind the server clock: 15 minutes, as the reference says. */
 export const APP_SIGNATURE_WINDOW_MS = 15 * 60 * 1000;
 /** The reference's hash of an empty body (a documented constant, not shared code). */
 const EMPTY_PAYLOAD_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
